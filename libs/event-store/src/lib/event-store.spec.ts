@@ -1,0 +1,7 @@
+import { eventStore } from './event-store';
+
+describe('eventStore', () => {
+  it('should work', () => {
+    expect(eventStore()).toEqual('event-store');
+  });
+});

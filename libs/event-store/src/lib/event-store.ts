@@ -1,0 +1,3 @@
+export function eventStore(): string {
+  return 'event-store';
+}

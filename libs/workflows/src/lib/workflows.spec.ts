@@ -1,0 +1,7 @@
+import { workflows } from './workflows';
+
+describe('workflows', () => {
+  it('should work', () => {
+    expect(workflows()).toEqual('workflows');
+  });
+});

@@ -1,0 +1,3 @@
+export function workflows(): string {
+  return 'workflows';
+}
