@@ -1,1 +1,1 @@
-export * from './lib/event-store';
+export * from './lib/port';

@@ -1,7 +1,0 @@
-import { logging } from './logging';
-
-describe('logging', () => {
-  it('should work', () => {
-    expect(logging()).toEqual('logging');
-  });
-});

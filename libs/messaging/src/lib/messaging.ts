@@ -1,3 +1,0 @@
-export function messaging(): string {
-  return 'messaging';
-}

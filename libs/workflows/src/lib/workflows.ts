@@ -1,3 +1,0 @@
-export function workflows(): string {
-  return 'workflows';
-}
