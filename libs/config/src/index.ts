@@ -1,1 +1,3 @@
-export * from './lib/config';
+export * from './lib/env-schema';
+export * from './lib/infra-defaults';
+export * from './lib/service-config';

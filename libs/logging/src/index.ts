@@ -1,1 +1,1 @@
-export * from './lib/logging';
+export * from './lib/json-logger';

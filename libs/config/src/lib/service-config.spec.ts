@@ -1,0 +1,33 @@
+import { ConfigError } from './env-schema';
+import { loadServiceConfig } from './service-config';
+
+describe('service configuration', () => {
+  it('works with no variables at all, pointing at the local infrastructure', () => {
+    const config = loadServiceConfig('monitoring', {});
+    expect(config.PORT).toBe(3002);
+    expect(config.DATABASE_URL).toBe('postgres://postgres:postgres@127.0.0.1:54329/bpm');
+    expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:19092']);
+    expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+  });
+
+  it('follows the launcher port variables', () => {
+    const config = loadServiceConfig('gateway', { BPM_PG_PORT: '6000', BPM_KAFKA_PORT: '6001' });
+    expect(config.DATABASE_URL).toContain(':6000/');
+    expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:6001']);
+  });
+
+  it('stops on wrong values and names every one of them', () => {
+    let error: unknown;
+    try {
+      loadServiceConfig('gateway', { PORT: 'eighty', LOG_LEVEL: 'chatty', DATABASE_URL: 'mysql://x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/PORT must be a port number/);
+    expect(problems[1]).toMatch(/LOG_LEVEL must be one of debug, info, warn, error/);
+    expect(problems[2]).toMatch(/DATABASE_URL must use postgres: or postgresql:/);
+  });
+});
