@@ -5,6 +5,8 @@ const nxPreset = require('@nx/jest/preset').default;
 module.exports = {
   ...nxPreset,
   testEnvironment: 'node',
+  // jose ships only as an ES module; let SWC turn it into CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   transform: {
     '^.+\\.[tj]s$': [
       '@swc/jest',

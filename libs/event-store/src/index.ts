@@ -1,1 +1,20 @@
 export * from './lib/port';
+export * from './lib/positions';
+export * from './lib/hashing';
+export * from './lib/chain';
+export * from './lib/upcasters';
+export * from './lib/verify';
+export * from './lib/tail';
+export * from './lib/expected-version';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './lib/postgres/store';
+export { migrate as migratePostgresEventStore, MIGRATIONS as POSTGRES_MIGRATIONS } from './lib/postgres/migrations';
+export {
+  appendInTransaction,
+  appendWithRetry,
+  poolTx,
+  XidOrderConflict,
+  MAX_APPEND_ATTEMPTS,
+  type AppendTx,
+  type OpenTx,
+} from './lib/postgres/append';
+export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './lib/esdb/store';

@@ -1,1 +1,3 @@
-export * from './lib/workflows';
+export * from './lib/activities';
+export * from './lib/task-queue';
+export type * from './workflows';

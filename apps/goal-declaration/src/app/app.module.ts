@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { ServiceRuntimeModule } from '@bpm/service';
 
 @Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
+  imports: [ServiceRuntimeModule.forRoot({ service: 'goal-declaration', dependencies: ['postgres', 'kafka'] })],
 })
 export class AppModule {}

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { ServiceRuntimeModule } from '@bpm/service';
+import { WorkerService } from '../worker/worker.service';
 
 @Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
+  imports: [ServiceRuntimeModule.forRoot({ service: 'orchestrator', dependencies: ['postgres', 'kafka', 'temporal'] })],
+  providers: [WorkerService],
 })
 export class AppModule {}

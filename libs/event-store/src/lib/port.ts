@@ -43,7 +43,53 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the newest event visible to readers, or null for an empty store. */
   headPosition(): Promise<string | null>;
+  /** Follows the global log from a checkpoint, delivering each event once and in order, until stopped. */
+  subscribe(options: SubscribeOptions, handler: EventHandler): Subscription;
+  /** Recomputes every hash chain from the stored (not upcast) events. */
+  verify(options?: VerifyOptions): Promise<VerifyReport>;
   close(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint; omitted = from the beginning. */
+  after?: string;
+  categories?: string[];
+  /** Events fetched per read; default 100. */
+  batchSize?: number;
+  /** Pause between reads once caught up; default 250 ms. */
+  pollMs?: number;
+}
+
+/** Awaited before the next event is delivered; a throw stops the subscription (`done` rejects). */
+export type EventHandler = (event: RecordedEvent) => Promise<void> | void;
+
+export interface Subscription {
+  /** Stops after the handler in flight returns. */
+  stop(): Promise<void>;
+  /** Settles when the subscription ends: resolves on stop, rejects on a handler or read error. */
+  readonly done: Promise<void>;
+  /** Position of the last event handled: the checkpoint to resume from. */
+  position(): string | undefined;
+}
+
+export interface VerifyOptions {
+  /** Omitted = every stream. */
+  streams?: string[];
+}
+
+/** The first place a stream's chain does not hold. */
+export interface BrokenLink {
+  stream: string;
+  version: number;
+  eventId: string | null;
+  reason: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  streamsChecked: number;
+  eventsChecked: number;
+  broken: BrokenLink[];
 }
 
 /** Thrown when the expected version does not hold; the HTTP layer answers 409. */
@@ -55,5 +101,13 @@ export class ConcurrencyError extends Error {
   ) {
     super(`stream ${stream}: expected version ${String(expected)}, actual ${String(actual)}`);
     this.name = 'ConcurrencyError';
+  }
+}
+
+/** Thrown when an event id is already in the store (ids are unique across all streams). */
+export class DuplicateEventError extends Error {
+  constructor(readonly stream: string, readonly detail: string) {
+    super(`stream ${stream}: duplicate event id (${detail})`);
+    this.name = 'DuplicateEventError';
   }
 }

@@ -1,0 +1,31 @@
+import { IndicatorLibraryEvent } from './events';
+import { IndicatorLibraryState } from './state';
+
+export const evolve = (state: IndicatorLibraryState, event: IndicatorLibraryEvent): IndicatorLibraryState => {
+  if (event.type === 'IndicatorLibraryOpened') {
+    const { region, fiscalYear, costLevelEnabled } = event.data;
+    return { status: 'open', region, fiscalYear, costLevelEnabled, categories: {}, indicators: {} };
+  }
+  if (state.status !== 'open') return state;
+
+  switch (event.type) {
+    case 'IndicatorCategoryDefined': {
+      const { category } = event.data;
+      return { ...state, categories: { ...state.categories, [category.id]: category } };
+    }
+    case 'IndicatorAdded': {
+      const { indicator } = event.data;
+      return { ...state, indicators: { ...state.indicators, [indicator.id]: { ...indicator, status: 'active' } } };
+    }
+    case 'IndicatorRevised': {
+      const current = state.indicators[event.data.indicatorId];
+      if (!current) return state;
+      return { ...state, indicators: { ...state.indicators, [current.id]: { ...current, ...event.data.changes } } };
+    }
+    case 'IndicatorRetired': {
+      const current = state.indicators[event.data.indicatorId];
+      if (!current) return state;
+      return { ...state, indicators: { ...state.indicators, [current.id]: { ...current, status: 'retired' } } };
+    }
+  }
+};

@@ -1,0 +1,195 @@
+import { GoalDeclarationParameters } from '../parameters';
+import { Project, projectRules } from '../project';
+import { DomainError, isBlank, requireOwningUnit, requireRole, throwFirst } from '../shared';
+import { DeclareGoal, PerformanceGoalCommand, RegisterProject, RequestGoalAdjustment, ReviewGoal, SubmitGoalForReview } from './commands';
+import { PerformanceGoalEvent } from './events';
+import {
+  exAnteAssessmentPasses,
+  ratingFitsDecision,
+  rejectReasonRequired,
+  returnCommentsPerIndicator,
+  scoreFitsRating,
+} from './review-rules';
+import { validateDeclaration } from './rules';
+import { GOAL_STATUS_LABELS, GoalStatus, PerformanceGoalState } from './state';
+
+/** Adds `key: value` only when the value is defined (events carry no undefined fields). */
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+
+const requireProject = (state: PerformanceGoalState, projectId: string): Project => {
+  if (!state.project) {
+    throw new DomainError('PROJECT_NOT_REGISTERED', `项目“${projectId}”尚未登记`, 'projectId');
+  }
+  if (state.project.projectId !== projectId) {
+    throw new DomainError('PROJECT_MISMATCH', `命令中的项目“${projectId}”与本绩效目标所属项目“${state.project.projectId}”不符`, 'projectId');
+  }
+  return state.project;
+};
+
+const requireParametersFor = (project: Project, params: GoalDeclarationParameters): void => {
+  if (params.region !== project.region || params.fiscalYear !== project.fiscalYear) {
+    throw new DomainError(
+      'PARAMETERS_MISMATCH',
+      `参数属于${params.region}区划${params.fiscalYear}年度，而项目属于${project.region}区划${project.fiscalYear}年度`,
+      'parameters',
+    );
+  }
+};
+
+const refuseStatus = (status: GoalStatus, action: string): never => {
+  const why: Partial<Record<GoalStatus, [string, string]>> = {
+    submitted: ['GOAL_UNDER_REVIEW', '绩效目标正在审核中'],
+    approved: ['GOAL_APPROVED_ADJUSTMENT_REQUIRED', '绩效目标已批复，只能通过调整申请变更'],
+    rejected: ['GOAL_REJECTED', '绩效目标已审核不予通过（不安排预算）'],
+  };
+  const [code, reason] = why[status] ?? ['GOAL_STATUS_INVALID', `绩效目标当前状态为“${GOAL_STATUS_LABELS[status]}”`];
+  throw new DomainError(code, `${reason}，不能${action}`);
+};
+
+const register = ({ data }: RegisterProject, state: PerformanceGoalState): PerformanceGoalEvent[] => {
+  requireOwningUnit(data.actor, data.project.unitId);
+  if (state.status !== 'unregistered') {
+    throw new DomainError('PROJECT_ALREADY_REGISTERED', `项目“${data.project.projectId}”已登记`, 'project.projectId');
+  }
+  throwFirst(projectRules(data.project));
+  return [{ type: 'ProjectRegistered', data: { project: data.project, by: data.actor.userId, at: data.at } }];
+};
+
+const declare = ({ data }: DeclareGoal, state: PerformanceGoalState): PerformanceGoalEvent[] => {
+  const project = requireProject(state, data.projectId);
+  requireOwningUnit(data.actor, project.unitId);
+  if (!['draft', 'returned', 'adjustment-requested'].includes(state.status)) refuseStatus(state.status, '申报或修改');
+  requireParametersFor(project, data.parameters);
+  throwFirst(validateDeclaration({ project, declaration: data.declaration, library: data.library, parameters: data.parameters }));
+  return [
+    {
+      type: 'GoalDeclared',
+      data: { projectId: project.projectId, version: state.version + 1, declaration: data.declaration, by: data.actor.userId, at: data.at },
+    },
+  ];
+};
+
+const submit = ({ data }: SubmitGoalForReview, state: PerformanceGoalState): PerformanceGoalEvent[] => {
+  const project = requireProject(state, data.projectId);
+  requireOwningUnit(data.actor, project.unitId);
+  if (!['draft', 'returned', 'adjustment-requested'].includes(state.status)) refuseStatus(state.status, '提交审核');
+  requireParametersFor(project, data.parameters);
+  if (!state.declaration || state.version === 0) {
+    throw new DomainError('GOAL_NOT_DECLARED', '尚未填报绩效目标表，不能提交审核', 'declaration');
+  }
+  if (state.mustReviseAfterVersion !== undefined && state.version <= state.mustReviseAfterVersion) {
+    throw new DomainError(
+      'GOAL_NOT_REVISED',
+      state.status === 'returned' ? '退回后尚未修改绩效目标表，不能重新提交' : '调整申请尚未填报调整后的绩效目标表，不能提交',
+      'declaration',
+    );
+  }
+  const firstOfRound = state.status !== 'returned';
+  return [
+    {
+      type: 'GoalSubmittedForReview',
+      data: {
+        projectId: project.projectId,
+        version: state.version,
+        reviewRound: Math.max(state.reviewRound, 1),
+        submission: firstOfRound ? 1 : state.submission + 1,
+        isAdjustment: state.adjusting,
+        reviewDeadlineDays: data.parameters.reviewDeadlineDays,
+        reminderDaysBefore: data.parameters.reminderDaysBefore,
+        by: data.actor.userId,
+        at: data.at,
+      },
+    },
+  ];
+};
+
+const review = ({ data }: ReviewGoal, state: PerformanceGoalState): PerformanceGoalEvent[] => {
+  requireRole(data.actor, 'finance-reviewer');
+  const project = requireProject(state, data.projectId);
+  if (state.status !== 'submitted') {
+    throw new DomainError('GOAL_NOT_SUBMITTED', `绩效目标当前状态为“${GOAL_STATUS_LABELS[state.status]}”，没有待审核的申报`);
+  }
+  requireParametersFor(project, data.parameters);
+  throwFirst([...ratingFitsDecision(data.decision, data.rating), ...scoreFitsRating(data.score, data.rating, data.parameters)]);
+
+  const reviewed = {
+    projectId: project.projectId,
+    version: state.version,
+    reviewRound: state.reviewRound,
+    ...optional('score', data.score),
+    ...optional('comments', data.comments),
+    by: data.actor.userId,
+    at: data.at,
+  };
+
+  switch (data.decision) {
+    case 'approve': {
+      const exAnte = data.exAnteAssessment ?? state.exAnteAssessment;
+      throwFirst(exAnteAssessmentPasses(project, data.parameters, exAnte));
+      return [
+        {
+          type: 'GoalApproved',
+          data: {
+            ...reviewed,
+            rating: data.rating as 'excellent' | 'good',
+            isAdjustment: state.adjusting,
+            ...optional('exAnteAssessment', exAnte),
+          },
+        },
+      ];
+    }
+    case 'return': {
+      throwFirst(returnCommentsPerIndicator(data.indicatorComments, state.declaration));
+      return [{ type: 'GoalReturned', data: { ...reviewed, rating: 'fair', indicatorComments: data.indicatorComments ?? [] } }];
+    }
+    case 'reject': {
+      throwFirst(rejectReasonRequired(data.comments));
+      const reason = data.comments ?? '';
+      return state.adjusting && state.approved
+        ? [{ type: 'GoalAdjustmentRejected', data: { ...reviewed, rating: 'poor', reason, approvedVersion: state.approved.version } }]
+        : [{ type: 'GoalRejected', data: { ...reviewed, rating: 'poor', reason } }];
+    }
+    default:
+      throw new DomainError('DECISION_INVALID', `审核结论“${String(data.decision)}”无效，应为审核通过、退回修改或不予通过`, 'decision');
+  }
+};
+
+const requestAdjustment = ({ data }: RequestGoalAdjustment, state: PerformanceGoalState): PerformanceGoalEvent[] => {
+  const project = requireProject(state, data.projectId);
+  requireOwningUnit(data.actor, project.unitId);
+  if (state.status !== 'approved' || !state.approved) {
+    throw new DomainError('GOAL_NOT_APPROVED', `绩效目标当前状态为“${GOAL_STATUS_LABELS[state.status]}”，只有已批复的绩效目标才能申请调整`);
+  }
+  if (isBlank(data.reason)) {
+    throw new DomainError('ADJUSTMENT_REASON_REQUIRED', '调整申请须说明调整理由', 'reason');
+  }
+  return [
+    {
+      type: 'GoalAdjustmentRequested',
+      data: {
+        projectId: project.projectId,
+        reason: data.reason,
+        approvedVersion: state.approved.version,
+        reviewRound: state.reviewRound + 1,
+        by: data.actor.userId,
+        at: data.at,
+      },
+    },
+  ];
+};
+
+export const decide = (command: PerformanceGoalCommand, state: PerformanceGoalState): PerformanceGoalEvent[] => {
+  switch (command.type) {
+    case 'RegisterProject':
+      return register(command, state);
+    case 'DeclareGoal':
+      return declare(command, state);
+    case 'SubmitGoalForReview':
+      return submit(command, state);
+    case 'ReviewGoal':
+      return review(command, state);
+    case 'RequestGoalAdjustment':
+      return requestAdjustment(command, state);
+  }
+};

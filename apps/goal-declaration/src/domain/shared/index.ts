@@ -1,0 +1,6 @@
+export * from './domain-error';
+export * from './decider';
+export * from './actor';
+export * from './text';
+export * from './indicator-levels';
+export * from './indicator-values';

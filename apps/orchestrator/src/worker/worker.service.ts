@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { ServiceConfig } from '@bpm/config';
+import { SERVICE_CONFIG } from '@bpm/service';
+import { ORCHESTRATOR_TASK_QUEUE } from '@bpm/workflows';
+import { createActivities } from './activities';
+import { workflowsPath } from './workflows-path';
+
+/** Runs the Temporal worker for the life of the orchestrator. */
+@Injectable()
+export class WorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkerService.name);
+  private worker?: Worker;
+  private running?: Promise<void>;
+  private connection?: NativeConnection;
+
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
+
+  async onApplicationBootstrap() {
+    installQuietRuntime();
+    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: ORCHESTRATOR_TASK_QUEUE,
+      workflowsPath: workflowsPath(),
+      activities: createActivities('orchestrator'),
+    });
+    this.running = this.worker.run().catch((e) => this.logger.error(e));
+    this.logger.log(`worker polling ${ORCHESTRATOR_TASK_QUEUE}`);
+  }
+
+  async onApplicationShutdown() {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+  }
+}
+
+/** The SDK logs every worker state change at INFO; the platform's own logs say what matters. */
+function installQuietRuntime() {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed in this process (a second app instance under test)
+  }
+}

@@ -1,0 +1,1 @@
+export const ORCHESTRATOR_TASK_QUEUE = 'bpm-orchestrator';

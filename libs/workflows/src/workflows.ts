@@ -1,0 +1,2 @@
+// The worker's workflow bundle entry: every workflow type, and nothing that does I/O.
+export * from './lib/wiring-check.workflow';
