@@ -11,12 +11,19 @@ import { ensureDir, localPath } from './paths';
 const pidFile = (name: string) => localPath('run', `${name}.pid`);
 export const logFile = (name: string) => localPath('logs', `${name}.log`);
 
-export function startDetached(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+export function startDetached(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd?: string,
+): number {
   ensureDir(localPath('run'));
   ensureDir(localPath('logs'));
   const out = openSync(logFile(name), 'a');
   const child = spawn(command, args, {
     detached: true,
+    cwd,
     stdio: ['ignore', out, out],
     env: { ...process.env, ...env },
   });

@@ -22,6 +22,12 @@ export interface RelayOptions {
   categories?: string[];
   batchSize?: number;
   pollIntervalMs?: number;
+  /**
+   * Send retries before a batch counts as failed (default 5, about 10 s). The producer is then
+   * discarded and the batch republished from the checkpoint by a fresh one: bounded, so stop()
+   * never hangs on an unreachable broker, and no duplicate-suppression state outlives a failure.
+   */
+  producerRetries?: number;
   /** Wait after a failed batch before retrying from the durable checkpoint. */
   errorBackoffMs?: number;
   logger?: Pick<LoggerService, 'log' | 'warn' | 'error'>;
@@ -132,7 +138,13 @@ export class EventRelay {
     if (events.length === 0) return 0;
 
     const producer = await this.connectedProducer();
-    await producer.sendBatch({ acks: -1, topicMessages: this.groupByTopic(events) });
+    try {
+      await producer.sendBatch({ acks: -1, topicMessages: this.groupByTopic(events) });
+    } catch (err) {
+      this.producer = undefined;
+      await producer.disconnect().catch(() => undefined);
+      throw err;
+    }
     await this.options.afterPublish?.(events);
 
     const last = events[events.length - 1].position;
@@ -158,6 +170,7 @@ export class EventRelay {
       const producer = this.options.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
+        retry: { retries: this.options.producerRetries ?? 5 },
         createPartitioner: Partitioners.DefaultPartitioner,
       });
       await producer.connect();
