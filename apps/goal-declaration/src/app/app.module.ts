@@ -1,7 +1,90 @@
 import { Module } from '@nestjs/common';
-import { ServiceRuntimeModule } from '@bpm/service';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
+import type { ServiceConfig } from '@bpm/config';
+import { HttpPlatformModule } from '@bpm/http';
+import { PG_POOL, SERVICE_CONFIG, ServiceRuntimeModule } from '@bpm/service';
+import { CoverageController, GetCoverageHandler } from '../application/coverage/coverage';
+import { DeclareGoalController, DeclareGoalHandler } from '../application/declare-goal/declare-goal';
+import {
+  CompleteExAnteAssessmentHandler,
+  ExAnteAssessmentController,
+  StartExAnteAssessmentHandler,
+} from '../application/ex-ante-assessment/ex-ante-assessment';
+import { GetGoalController, GetGoalHandler } from '../application/get-goal/get-goal.query';
+import { ChangeIndicatorLibraryHandler, IndicatorLibraryController } from '../application/indicator-library/indicator-library.commands';
+import { ListGoalsController, ListGoalsHandler } from '../application/list-goals/list-goals';
+import { RecordReviewDeadlineController, RecordReviewDeadlineHandler } from '../application/record-review-deadline/record-review-deadline';
+import { RegisterProjectController, RegisterProjectHandler } from '../application/register-project/register-project';
+import { RequestGoalAdjustmentController, RequestGoalAdjustmentHandler } from '../application/request-goal-adjustment/request-goal-adjustment';
+import { ListReviewTasksHandler, ReviewInboxController } from '../application/review-inbox/review-inbox';
+import { ReviewGoalController, ReviewGoalHandler } from '../application/review-goal/review-goal';
+import { SubmitGoalController, SubmitGoalHandler } from '../application/submit-goal/submit-goal';
+import {
+  ApplyForSupplementalFundsHandler,
+  IssueFundNoticeHandler,
+  SupplementalFundingController,
+} from '../application/supplemental-funding/supplemental-funding';
+import { eventStoreProvider } from '../infrastructure/event-store.provider';
+import { ensureReadModelSchema } from '../infrastructure/read-model-schema';
+import { ReadModels } from '../infrastructure/read-models';
+import { Relay } from '../infrastructure/relay';
+import { StreamCommands } from '../infrastructure/stream-commands';
+import { GoalSummary } from '../projections/goal-summary.entity';
+import { ReviewTask } from '../projections/review-task.entity';
+
+const entities = [GoalSummary, ReviewTask];
 
 @Module({
-  imports: [ServiceRuntimeModule.forRoot({ service: 'goal-declaration', dependencies: ['postgres', 'kafka'] })],
+  imports: [
+    ServiceRuntimeModule.forRoot({ service: 'goal-declaration', dependencies: ['postgres', 'kafka'] }),
+    HttpPlatformModule,
+    CqrsModule.forRoot(),
+    TypeOrmModule.forRootAsync({
+      inject: [SERVICE_CONFIG, PG_POOL],
+      useFactory: async (config: ServiceConfig, pool: Pool) => {
+        await ensureReadModelSchema(pool);
+        return { type: 'postgres' as const, url: config.DATABASE_URL, entities, synchronize: false, poolSize: 5 };
+      },
+    }),
+    TypeOrmModule.forFeature(entities),
+  ],
+  controllers: [
+    IndicatorLibraryController,
+    RegisterProjectController,
+    DeclareGoalController,
+    SubmitGoalController,
+    ReviewGoalController,
+    RecordReviewDeadlineController,
+    RequestGoalAdjustmentController,
+    GetGoalController,
+    ListGoalsController,
+    ReviewInboxController,
+    CoverageController,
+    ExAnteAssessmentController,
+    SupplementalFundingController,
+  ],
+  providers: [
+    eventStoreProvider,
+    StreamCommands,
+    ReadModels,
+    Relay,
+    ChangeIndicatorLibraryHandler,
+    RegisterProjectHandler,
+    DeclareGoalHandler,
+    SubmitGoalHandler,
+    ReviewGoalHandler,
+    RecordReviewDeadlineHandler,
+    RequestGoalAdjustmentHandler,
+    GetGoalHandler,
+    ListGoalsHandler,
+    ListReviewTasksHandler,
+    GetCoverageHandler,
+    StartExAnteAssessmentHandler,
+    CompleteExAnteAssessmentHandler,
+    IssueFundNoticeHandler,
+    ApplyForSupplementalFundsHandler,
+  ],
 })
 export class AppModule {}

@@ -8,7 +8,7 @@ type By = { actor: Actor; at: Timestamp };
 
 export type ExAnteProject = Pick<Project, 'projectId' | 'name' | 'unitId' | 'amount' | 'isNew' | 'major' | 'expiringProposedToContinue'>;
 
-/** Stream: `ex-ante-assessment-<assessmentId>`. Opened by finance, optionally assigned to an evaluator. */
+/** Stream: `exAnteAssessment-<assessmentId>`. Opened by finance, optionally assigned to an evaluator. */
 export type StartExAnteAssessment = Command<
   'StartExAnteAssessment',
   By & { assessmentId: string; project: ExAnteProject; assessorId?: string; parameters: GoalDeclarationParameters }

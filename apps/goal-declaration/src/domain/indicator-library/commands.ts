@@ -3,7 +3,7 @@ import { CategoryDefinition, IndicatorChanges, IndicatorDefinition } from './typ
 
 type By = { actor: Actor; at: Timestamp };
 
-/** Stream: `indicator-library-<region>-<fiscalYear>`. */
+/** Stream: `indicatorLibrary-<region>-<fiscalYear>` (the category has no dash: `<category>-<id>`). */
 export type OpenIndicatorLibrary = Command<
   'OpenIndicatorLibrary',
   By & { region: string; fiscalYear: number; costLevelEnabled: boolean }

@@ -20,4 +20,4 @@ export const indicatorLibraryDecider: Decider<IndicatorLibraryState, IndicatorLi
 };
 
 export const indicatorLibraryStreamId = (region: string, fiscalYear: number): string =>
-  `indicator-library-${region}-${fiscalYear}`;
+  `indicatorLibrary-${region}-${fiscalYear}`;

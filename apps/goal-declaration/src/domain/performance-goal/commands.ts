@@ -48,7 +48,14 @@ export type ReviewGoal = Command<
 /** 调整申请: the only way an approved goal changes. */
 export type RequestGoalAdjustment = Command<'RequestGoalAdjustment', By & { projectId: string; reason: string }>;
 
+/** The review deadline's timer fired: a reminder before it, or the deadline passed. */
+export type RecordReviewDeadline = Command<
+  'RecordReviewDeadline',
+  By & { projectId: string; kind: 'reminder' | 'overdue'; reviewRound: number; dueAt: Timestamp }
+>;
+
 export type PerformanceGoalCommand =
+  | RecordReviewDeadline
   | RegisterProject
   | DeclareGoal
   | SubmitGoalForReview

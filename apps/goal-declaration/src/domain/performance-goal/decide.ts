@@ -1,7 +1,7 @@
 import { GoalDeclarationParameters } from '../parameters';
 import { Project, projectRules } from '../project';
 import { DomainError, isBlank, requireOwningUnit, requireRole, throwFirst } from '../shared';
-import { DeclareGoal, PerformanceGoalCommand, RegisterProject, RequestGoalAdjustment, ReviewGoal, SubmitGoalForReview } from './commands';
+import { DeclareGoal, PerformanceGoalCommand, RecordReviewDeadline, RegisterProject, RequestGoalAdjustment, ReviewGoal, SubmitGoalForReview } from './commands';
 import { PerformanceGoalEvent } from './events';
 import {
   exAnteAssessmentPasses,
@@ -179,8 +179,18 @@ const requestAdjustment = ({ data }: RequestGoalAdjustment, state: PerformanceGo
   ];
 };
 
+/** Only while that round is still under review; a late timer after the decision records nothing. */
+const recordDeadline = ({ data }: RecordReviewDeadline, state: PerformanceGoalState): PerformanceGoalEvent[] => {
+  requireRole(data.actor, 'system');
+  if (state.status !== 'submitted' || state.reviewRound !== data.reviewRound) return [];
+  const fact = { projectId: data.projectId, reviewRound: data.reviewRound, dueAt: data.dueAt, by: data.actor.userId, at: data.at };
+  return [data.kind === 'reminder' ? { type: 'GoalReviewReminderSent', data: fact } : { type: 'GoalReviewOverdue', data: fact }];
+};
+
 export const decide = (command: PerformanceGoalCommand, state: PerformanceGoalState): PerformanceGoalEvent[] => {
   switch (command.type) {
+    case 'RecordReviewDeadline':
+      return recordDeadline(command, state);
     case 'RegisterProject':
       return register(command, state);
     case 'DeclareGoal':

@@ -43,7 +43,12 @@ export type GoalAdjustmentRequested = Event<
   By & { projectId: string; reason: string; approvedVersion: number; reviewRound: number }
 >;
 
+export type GoalReviewReminderSent = Event<'GoalReviewReminderSent', By & { projectId: string; reviewRound: number; dueAt: Timestamp }>;
+export type GoalReviewOverdue = Event<'GoalReviewOverdue', By & { projectId: string; reviewRound: number; dueAt: Timestamp }>;
+
 export type PerformanceGoalEvent =
+  | GoalReviewReminderSent
+  | GoalReviewOverdue
   | ProjectRegistered
   | GoalDeclared
   | GoalSubmittedForReview

@@ -47,6 +47,11 @@ export const evolve = (state: PerformanceGoalState, event: PerformanceGoalEvent)
         mustReviseAfterVersion: state.version,
       };
 
+    case 'GoalReviewReminderSent':
+    case 'GoalReviewOverdue':
+      // Facts for the record and the inbox; the goal itself does not change.
+      return state;
+
     case 'GoalAdjustmentRejected':
       // The goal in force stays; the draft falls back to it.
       return {

@@ -1,6 +1,7 @@
 import { DomainError } from './domain-error';
 
-export type Role = 'unit' | 'finance-reviewer' | 'finance-admin' | 'evaluator' | 'auditor';
+/** `system`: the platform itself (the orchestrator's deadline timers). */
+export type Role = 'unit' | 'finance-reviewer' | 'finance-admin' | 'evaluator' | 'auditor' | 'system';
 
 export const ROLE_LABELS: Record<Role, string> = {
   unit: '预算单位',
@@ -8,6 +9,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   'finance-admin': '财政绩效管理人员',
   evaluator: '第三方评价人员',
   auditor: '审计监督人员',
+  system: '系统',
 };
 
 /** Who issues a command. `unitId` is set for `unit` users (their own 预算单位). */

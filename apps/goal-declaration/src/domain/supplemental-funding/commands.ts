@@ -4,7 +4,7 @@ import { FundSource, UpperLevelGoalTable } from './types';
 
 type By = { actor: Actor; at: Timestamp };
 
-/** Stream: `supplemental-funding-<noticeId>`. 资金到位通知单, carrying the upper level's goal table. */
+/** Stream: `supplementalFunding-<noticeId>`. 资金到位通知单, carrying the upper level's goal table. */
 export type IssueFundNotice = Command<
   'IssueFundNotice',
   By & {

@@ -1,0 +1,74 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { IndicatorLibrary, indicatorLibraryDecider, indicatorLibraryStreamId } from '../../domain';
+import { REGION } from '../../infrastructure/region';
+import { Acting, type RequestActor } from '../../infrastructure/request-actor';
+import { StreamCommands } from '../../infrastructure/stream-commands';
+
+/** 指标库 upkeep by finance admins: one command type per change, all through the library decider. */
+export class ChangeIndicatorLibrary {
+  constructor(
+    readonly libraryId: string,
+    readonly command: IndicatorLibrary.IndicatorLibraryCommand,
+    readonly acting: RequestActor,
+  ) {}
+}
+
+@CommandHandler(ChangeIndicatorLibrary)
+export class ChangeIndicatorLibraryHandler implements ICommandHandler<ChangeIndicatorLibrary> {
+  constructor(private readonly streams: StreamCommands) {}
+  async execute({ libraryId, command, acting }: ChangeIndicatorLibrary) {
+    const { version } = await this.streams.execute(indicatorLibraryDecider, `indicatorLibrary-${libraryId}`, command, acting);
+    return { libraryId, version };
+  }
+}
+
+type Body_ = Record<string, unknown>;
+
+@Controller('internal/indicator-libraries')
+export class IndicatorLibraryController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly streams: StreamCommands,
+  ) {}
+
+  @Post()
+  open(@Body() body: { region?: string; fiscalYear: number; costLevelEnabled?: boolean }, @Acting() acting: RequestActor) {
+    const region = body.region ?? REGION;
+    const libraryId = indicatorLibraryStreamId(region, body.fiscalYear).slice('indicatorLibrary-'.length);
+    return this.run(libraryId, 'OpenIndicatorLibrary', { region, fiscalYear: body.fiscalYear, costLevelEnabled: body.costLevelEnabled ?? false }, acting);
+  }
+
+  @Post(':libraryId/categories')
+  defineCategory(@Param('libraryId') id: string, @Body() body: Body_, @Acting() acting: RequestActor) {
+    return this.run(id, 'DefineIndicatorCategory', { category: body['category'] }, acting);
+  }
+
+  @Post(':libraryId/indicators')
+  add(@Param('libraryId') id: string, @Body() body: Body_, @Acting() acting: RequestActor) {
+    return this.run(id, 'AddIndicator', { indicator: body['indicator'] }, acting);
+  }
+
+  @Patch(':libraryId/indicators/:indicatorId')
+  @HttpCode(200)
+  revise(@Param('libraryId') id: string, @Param('indicatorId') indicatorId: string, @Body() body: Body_, @Acting() acting: RequestActor) {
+    return this.run(id, 'ReviseIndicator', { indicatorId, changes: body['changes'], reason: body['reason'] }, acting);
+  }
+
+  @Delete(':libraryId/indicators/:indicatorId')
+  @HttpCode(200)
+  retire(@Param('libraryId') id: string, @Param('indicatorId') indicatorId: string, @Body() body: Body_, @Acting() acting: RequestActor) {
+    return this.run(id, 'RetireIndicator', { indicatorId, reason: body?.['reason'] }, acting);
+  }
+
+  @Get(':libraryId')
+  async get(@Param('libraryId') id: string) {
+    const { state, version } = await this.streams.load(indicatorLibraryDecider, `indicatorLibrary-${id}`);
+    return { libraryId: id, version, ...state };
+  }
+
+  private run(libraryId: string, type: string, data: Body_, acting: RequestActor) {
+    const command = { type, data: { ...data, actor: acting.actor, at: acting.at } } as IndicatorLibrary.IndicatorLibraryCommand;
+    return this.commands.execute(new ChangeIndicatorLibrary(libraryId, command, acting));
+  }
+}

@@ -1,0 +1,5 @@
+export const EVENT_STORE = Symbol('EVENT_STORE');
+/** The bounded context's name: CloudEvents `source` and the Kafka topic. */
+export const SOURCE = 'goal-declaration';
+/** The stream categories this service writes (`<category>-<id>`). */
+export const OWNED_CATEGORIES = ['goal', 'indicatorLibrary', 'exAnteAssessment', 'supplementalFunding'];
