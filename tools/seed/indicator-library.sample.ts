@@ -5,7 +5,7 @@
  *
  * Shape: `IndicatorLibrarySeed` from the goal-declaration domain. Each category becomes a
  * `DefineIndicatorCategory` command and each indicator an `AddIndicator` command
- * (actor: a finance-admin) on the stream `indicator-library-<region>-<fiscalYear>`.
+ * (actor: a finance-admin) on the stream `indicatorLibrary-<region>-<fiscalYear>`.
  * `costLevelEnabled` is false, so cost appears as the 产出/成本 level 2 only.
  */
 import type { IndicatorLibrarySeed } from '../../apps/goal-declaration/src/domain/indicator-library/types';

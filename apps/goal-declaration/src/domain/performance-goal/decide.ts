@@ -91,6 +91,9 @@ const submit = ({ data }: SubmitGoalForReview, state: PerformanceGoalState): Per
       type: 'GoalSubmittedForReview',
       data: {
         projectId: project.projectId,
+        // Who and which year travel with the event: the review workflow and the inbox need them.
+        unitId: project.unitId,
+        fiscalYear: project.fiscalYear,
         version: state.version,
         reviewRound: Math.max(state.reviewRound, 1),
         submission: firstOfRound ? 1 : state.submission + 1,

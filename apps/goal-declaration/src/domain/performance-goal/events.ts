@@ -15,6 +15,8 @@ export type GoalSubmittedForReview = Event<
   'GoalSubmittedForReview',
   By & {
     projectId: string;
+    unitId: string;
+    fiscalYear: number;
     version: number;
     /** Same round across return → resubmit; a new round per adjustment. */
     reviewRound: number;

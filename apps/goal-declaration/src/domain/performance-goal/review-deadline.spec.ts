@@ -5,7 +5,7 @@ import { PerformanceGoalEvent } from './events';
 
 const spec = deciderSpec(performanceGoalDecider);
 const system = { userId: 'orchestrator', role: 'system' as const };
-const submitted = { type: 'GoalSubmittedForReview', data: { projectId: 'P1', version: 1, reviewRound: 1, submission: 1, isAdjustment: false, reviewDeadlineDays: 10, reminderDaysBefore: 2, by: 'u', at: '2025-10-01T00:00:00.000Z' } } as const;
+const submitted = { type: 'GoalSubmittedForReview', data: { projectId: 'P1', unitId: 'U1', fiscalYear: 2026, version: 1, reviewRound: 1, submission: 1, isAdjustment: false, reviewDeadlineDays: 10, reminderDaysBefore: 2, by: 'u', at: '2025-10-01T00:00:00.000Z' } } as const;
 const at = '2025-10-09T00:00:00.000Z';
 const dueAt = '2025-10-11T00:00:00.000Z';
 const registered = { type: 'ProjectRegistered', data: { by: 'u', at, project: { projectId: 'P1' } } } as unknown as PerformanceGoalEvent;

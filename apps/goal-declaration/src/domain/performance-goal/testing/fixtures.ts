@@ -122,6 +122,8 @@ export const submitted = (version = 1, reviewRound = 1, submission = 1, isAdjust
   type: 'GoalSubmittedForReview',
   data: {
     projectId: project.projectId,
+    unitId: project.unitId,
+    fiscalYear: project.fiscalYear,
     version,
     reviewRound,
     submission,
