@@ -1,2 +1,3 @@
 // The worker's workflow bundle entry: every workflow type, and nothing that does I/O.
 export * from './lib/wiring-check.workflow';
+export * from './lib/goal-review/goal-review.workflow';

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@bpm/service';
+import { goalReviewProviders } from '../goal-review/goal-review.providers';
+import { SignalBridge } from '../signal-bridge/signal-bridge.service';
 import { WorkerService } from '../worker/worker.service';
 
 @Module({
   imports: [ServiceRuntimeModule.forRoot({ service: 'orchestrator', dependencies: ['postgres', 'kafka', 'temporal'] })],
-  providers: [WorkerService],
+  providers: [...goalReviewProviders, WorkerService, SignalBridge],
 })
 export class AppModule {}

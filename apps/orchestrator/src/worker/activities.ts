@@ -1,4 +1,4 @@
-import type { WiringActivities } from '@bpm/workflows';
+import type { GoalReviewActivities, WiringActivities } from '@bpm/workflows';
 
 /** Activities do the I/O that workflows may not. */
 export function createActivities(service: string): WiringActivities {
@@ -7,4 +7,12 @@ export function createActivities(service: string): WiringActivities {
       return service;
     },
   };
+}
+
+/** Every activity the orchestrator's worker registers. */
+export function createWorkerActivities(
+  service: string,
+  goalReview: GoalReviewActivities,
+): WiringActivities & GoalReviewActivities {
+  return { ...createActivities(service), ...goalReview };
 }

@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { ServiceConfig } from '@bpm/config';
 import { SERVICE_CONFIG } from '@bpm/service';
-import { ORCHESTRATOR_TASK_QUEUE } from '@bpm/workflows';
-import { createActivities } from './activities';
+import { ORCHESTRATOR_TASK_QUEUE, type GoalReviewActivities } from '@bpm/workflows';
+import { GOAL_REVIEW_ACTIVITIES } from '../goal-review/goal-review.providers';
+import { createWorkerActivities } from './activities';
 import { workflowsPath } from './workflows-path';
 
 /** Runs the Temporal worker for the life of the orchestrator. */
@@ -14,7 +15,10 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   private running?: Promise<void>;
   private connection?: NativeConnection;
 
-  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(GOAL_REVIEW_ACTIVITIES) private readonly goalReviewActivities: GoalReviewActivities,
+  ) {}
 
   async onApplicationBootstrap() {
     installQuietRuntime();
@@ -24,7 +28,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: ORCHESTRATOR_TASK_QUEUE,
       workflowsPath: workflowsPath(),
-      activities: createActivities('orchestrator'),
+      activities: createWorkerActivities('orchestrator', this.goalReviewActivities),
     });
     this.running = this.worker.run().catch((e) => this.logger.error(e));
     this.logger.log(`worker polling ${ORCHESTRATOR_TASK_QUEUE}`);

@@ -1,0 +1,104 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { decideReview, describeReviewTask, ORCHESTRATOR_TASK_QUEUE, ReviewTaskError, startGoalReview } from '@bpm/workflows';
+import { createWorkerActivities } from '../worker/activities';
+import { workflowsPath } from '../worker/workflows-path';
+import { createGoalReviewActivities } from './activities';
+
+/**
+ * The worker as the orchestrator registers it (workflow bundle + HTTP activities) against a
+ * stand-in goal-declaration: a refusal there reaches the reviewer as a 422 with its detail.
+ */
+const testServerPath =
+  process.env['TEMPORAL_TEST_SERVER_PATH'] ?? resolve(__dirname, '../../../..', '.local/temporal-test-server/run.sh');
+const EX_ANTE_DETAIL = '项目“城区污水管网改造”须开展事前绩效评估，未经评估不得审核通过';
+
+let env: TestWorkflowEnvironment;
+let worker: Worker;
+let running: Promise<void>;
+let goalDeclaration: Server;
+const posted: { url?: string; body: Record<string, unknown> }[] = [];
+
+beforeAll(async () => {
+  goalDeclaration = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+      posted.push({ url: req.url, body });
+      if (req.url?.endsWith('/review-events')) return void res.writeHead(204).end();
+      if (body['decision'] === 'approve' && !body['exAnteAssessment']) {
+        res.writeHead(422, { 'content-type': 'application/problem+json' });
+        return void res.end(JSON.stringify({ type: 'about:blank', title: '不符合审核规则', status: 422, detail: EX_ANTE_DETAIL, code: 'EX_ANTE_ASSESSMENT_REQUIRED' }));
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'approved', version: 5 }));
+    });
+  });
+  await new Promise<void>((r) => goalDeclaration.listen(0, '127.0.0.1', r));
+  const goalDeclarationUrl = `http://127.0.0.1:${(goalDeclaration.address() as AddressInfo).port}`;
+
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  } catch {
+    // installed by another suite in this process
+  }
+  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath } } });
+  worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: ORCHESTRATOR_TASK_QUEUE,
+    workflowsPath: workflowsPath(),
+    activities: createWorkerActivities('orchestrator', createGoalReviewActivities({ goalDeclarationUrl, timeoutMs: 2_000 })),
+  });
+  running = worker.run();
+}, 120_000);
+
+afterAll(async () => {
+  if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+  await running;
+  await env?.teardown();
+  await new Promise((r) => goalDeclaration?.close(r));
+}, 60_000);
+
+describe('goal review through the orchestrator worker', () => {
+  it('a refusal by goal-declaration keeps the task open; the corrected decision closes it; the overdue notice is posted', async () => {
+    const projectId = `p-int-${Date.now().toString(36)}`;
+    const handle = await startGoalReview(env.client, {
+      projectId,
+      unitId: 'unit-water',
+      fiscalYear: 2026,
+      reviewRound: 1,
+      submittedVersion: 4,
+      reviewDeadlineDays: 10,
+      reminderDaysBefore: 2,
+    });
+    const actor = { id: 'u-wang', role: 'finance-reviewer' as const };
+
+    const refused = await decideReview(env.client, projectId, 1, { decision: 'approve', rating: 'good', actor, correlationId: 'c-1' }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(ReviewTaskError);
+    expect(refused).toMatchObject({ code: 'EX_ANTE_ASSESSMENT_REQUIRED', status: 422, message: EX_ANTE_DETAIL });
+    expect((await describeReviewTask(env.client, projectId, 1)).status).toBe('open');
+
+    await env.sleep('11 days');
+    for (let i = 0; i < 200 && !posted.some((p) => p.body['kind'] === 'overdue'); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(posted.filter((p) => p.url === `/internal/goals/${projectId}/review-events`).map((p) => p.body['kind'])).toEqual([
+      'reminder',
+      'overdue',
+    ]);
+
+    const approved = await decideReview(env.client, projectId, 1, {
+      decision: 'approve',
+      rating: 'excellent',
+      exAnteAssessment: { assessmentId: 'ea-7', projectId, conclusion: 'support', totalScore: 92 },
+      actor,
+      correlationId: 'c-2',
+    });
+    expect(approved).toMatchObject({ goalStatus: 'approved', goalVersion: 5, task: { status: 'closed', overdue: true } });
+    expect(await handle.result()).toMatchObject({ status: 'closed', outcome: { rating: 'excellent', goalVersion: 5 } });
+  });
+});
