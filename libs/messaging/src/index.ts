@@ -9,3 +9,4 @@ export * from './lib/idempotent-consumer';
 export * from './lib/projection';
 export * from './lib/projection-checkpoints';
 export * from './lib/projection-runner';
+export * from './lib/projection-registry';

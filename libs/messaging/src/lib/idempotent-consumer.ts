@@ -210,7 +210,8 @@ export class IdempotentConsumer {
       dlq_attempts: String(attempts),
       dlq_failed_at: new Date().toISOString(),
     };
-    await this.producer!.send({
+    if (!this.producer) throw new Error('consumer stopped before the message could be dead-lettered');
+    await this.producer.send({
       topic: dlqTopic,
       acks: -1,
       messages: [{ key: message.key, value: message.value, headers }],

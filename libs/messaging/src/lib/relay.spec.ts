@@ -46,6 +46,7 @@ describe('EventRelay (real Kafka + PostgreSQL)', () => {
       for (const s of streams) await h.append(s, [`Step${round}`, `Step${round}b`]);
     }
     const total = streams.length * 12;
+    await h.settled();
     const r = relay('ordered');
     expect((await r.lag()).eventsBehind).toBe(total);
     await r.start();
@@ -70,12 +71,13 @@ describe('EventRelay (real Kafka + PostgreSQL)', () => {
 
     await eventually(async () => (await r.lag()).eventsBehind === 0, 10_000, 'relay lag 0');
     const lag = await r.lag();
-    expect(lag.position).toBe(await h.store.headPosition());
+    expect(lag.position).toBe(h.lastAppended);
     await r.stop();
   });
 
   it('never moves the checkpoint when publishing fails, and resumes from it', async () => {
     await h.append('goal-resume', ['A', 'B', 'C']);
+    await h.settled();
     const before = await new RelayCheckpoints(h.pool, h.schema).load('ordered');
     const broken = relay('ordered', {
       topicOf: () => `${goalTopic}.does-not-exist`,
@@ -90,15 +92,19 @@ describe('EventRelay (real Kafka + PostgreSQL)', () => {
     expect((await healthy.lag()).eventsBehind).toBe(0);
   });
 
-  it('keeps one active relay per name: a second instance waits as a standby', async () => {
-    const first = relay('leader');
-    const second = relay('leader');
-    await first.start();
-    await second.start();
-    await eventually(async () => (await first.lag()).eventsBehind === 0, 10_000, 'leader caught up');
-    await first.stop(); // the standby takes over
+  it('keeps one active relay per name: a second instance waits as a standby and takes over', async () => {
+    const pair = [relay('leader'), relay('leader')];
+    await Promise.all(pair.map((r) => r.start()));
+    await eventually(() => pair.some((r) => r.active), 10_000, 'a leader');
+    await eventually(async () => (await pair[0].lag()).eventsBehind === 0, 10_000, 'leader caught up');
+    expect(pair.filter((r) => r.active)).toHaveLength(1);
+    const leader = pair.find((r) => r.active)!;
+    const standby = pair.find((r) => !r.active)!;
+    await leader.stop();
     await h.append('goal-after-failover', ['X']);
-    await eventually(async () => (await second.lag()).eventsBehind === 0, 10_000, 'standby took over');
-    await second.stop();
+    await h.settled();
+    await eventually(async () => (await standby.lag()).eventsBehind === 0, 10_000, 'standby took over');
+    expect(standby.active).toBe(true);
+    await standby.stop();
   });
 });

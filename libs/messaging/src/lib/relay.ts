@@ -103,6 +103,11 @@ export class EventRelay {
     }
   }
 
+  /** True while this instance holds the relay's lock (the others are standbys). */
+  get active(): boolean {
+    return this.lockClient !== undefined;
+  }
+
   /** Head of the store vs the durable checkpoint. */
   async lag(cap?: number): Promise<Lag> {
     await this.migrate();

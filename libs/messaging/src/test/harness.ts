@@ -83,8 +83,10 @@ export class Harness {
     return ds;
   }
 
+  private lastPosition: string | null = null;
+
   async append(stream: string, types: string[], data: (i: number) => unknown = (i) => ({ i })) {
-    return this.store.appendToStream(
+    const result = await this.store.appendToStream(
       stream,
       types.map((type, i) => ({ type, data: data(i) })),
       {
@@ -93,6 +95,36 @@ export class Harness {
         metadata: { actor: { id: 'tester', role: 'system' }, correlationId: randomUUID() },
       },
     );
+    this.lastPosition = result.events[result.events.length - 1]?.position ?? this.lastPosition;
+    return result;
+  }
+
+  /** Position of the newest appended event. */
+  get lastAppended(): string | null {
+    return this.lastPosition;
+  }
+
+  private settledAt: string | null = null;
+
+  /**
+   * Waits until readers see everything appended so far: the store hides events above the oldest
+   * transaction still running anywhere in the cluster (other suites share the server).
+   */
+  async settled(timeoutMs = 30_000): Promise<void> {
+    const want = this.lastPosition;
+    if (want === null || want === this.settledAt) return;
+    const visible = async () =>
+      (await this.store.readAll({ after: this.settledAt ?? undefined })).some((e) => e.position === want);
+    try {
+      await eventually(visible, timeoutMs, `event ${want} to become visible`);
+      this.settledAt = want;
+    } catch (err) {
+      const { rows } = await this.pool.query(
+        `SELECT pid, datname, state, backend_xid, now() - xact_start AS age, left(query, 80) AS query
+         FROM pg_stat_activity WHERE backend_xid IS NOT NULL ORDER BY xact_start`,
+      );
+      throw new Error(`${(err as Error).message}; open transactions: ${JSON.stringify(rows)}`);
+    }
   }
 
   /** Reads `count` messages from the topics with a throwaway group (fails after `timeoutMs`). */
