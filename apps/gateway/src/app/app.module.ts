@@ -1,7 +1,25 @@
 import { Module } from '@nestjs/common';
+import { HttpPlatformModule } from '@bpm/http';
 import { ServiceRuntimeModule } from '@bpm/service';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth';
+import { GoalDeclarationModule } from '../goal-declaration';
+import { TasksModule } from '../tasks/tasks.module';
+import { ForwardingModule } from './forwarding.module';
 
+/**
+ * The public API: problem+json and validation (HttpPlatformModule), bearer tokens and roles
+ * (AuthModule, global guards), the road to goal-declaration, the inbox, and the audit reads.
+ */
 @Module({
-  imports: [ServiceRuntimeModule.forRoot({ service: 'gateway', dependencies: ['postgres', 'temporal'] })],
+  imports: [
+    ServiceRuntimeModule.forRoot({ service: 'gateway', dependencies: ['postgres', 'temporal'] }),
+    HttpPlatformModule,
+    AuthModule,
+    GoalDeclarationModule,
+    ForwardingModule,
+    TasksModule,
+    AuditModule,
+  ],
 })
 export class AppModule {}

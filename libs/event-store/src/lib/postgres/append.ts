@@ -86,6 +86,10 @@ export async function appendInTransaction(
     return { nextExpectedVersion: current, events: [] };
   }
 
+  // An advisory lock first, because it takes no transaction id: a writer that had to wait gets its id
+  // only after the previous writer committed, so ids follow the stream's order and retries stay rare.
+  // (A row lock would assign the id before waiting.)
+  await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${schema}:${stream}`]);
   await client.query(
     `INSERT INTO ${s}.streams (stream_id, version, last_tx, last_hash) VALUES ($1, 0, 0, NULL)
      ON CONFLICT (stream_id) DO NOTHING`,

@@ -58,8 +58,11 @@ describe('PostgreSQL store under concurrency', () => {
     const slowTx: OpenTx = async (attempt) => {
       attempts++;
       const tx = await fresh(attempt);
-      await tx.client.query('SELECT pg_current_xact_id()');
-      await sleep(rand(25));
+      if (attempt === 0) {
+        // The caller's transaction already has an id; the store's own retries start clean.
+        await tx.client.query('SELECT pg_current_xact_id()');
+        await sleep(rand(25));
+      }
       const query = tx.client.query.bind(tx.client) as (...args: unknown[]) => Promise<unknown>;
       const delayedCommit = {
         query: async (...args: unknown[]) => {
@@ -103,9 +106,15 @@ describe('PostgreSQL store under concurrency', () => {
         await sleep(rand(10));
       }
     };
-    await Promise.all(Array.from({ length: 12 }, (_, w) => writer(w)));
-    blocking = false;
-    await blocker;
+    try {
+      await Promise.all(Array.from({ length: 12 }, (_, w) => writer(w)));
+    } catch (err) {
+      await tail.stop();
+      throw err;
+    } finally {
+      blocking = false;
+      await blocker;
+    }
 
     for (const start = Date.now(); seen.length < written && Date.now() - start < 20_000; ) await sleep(20);
     await sleep(200); // anything delivered twice would show up now

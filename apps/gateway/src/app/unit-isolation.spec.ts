@@ -1,0 +1,127 @@
+import { INestApplication } from '@nestjs/common';
+import { OWN_PROJECT } from '../testing/endpoints';
+import { Method, Person, call, createGatewayApp, expectProblem, tokensFor } from '../testing/gateway-app';
+import { StubGoalDeclaration } from '../testing/stub-goal-declaration';
+import type { ReviewDecisions } from '../tasks/review-decisions';
+
+const declaration = { overallGoal: '保障学生营养餐供应', indicators: [{ name: '受益学生人数' }] };
+
+/** Records of U001, touched by the U002 user. */
+const GOAL_SCOPED: { name: string; method: Method; url: string; body?: unknown }[] = [
+  { name: '查看绩效目标', method: 'get', url: `/goals/${OWN_PROJECT}` },
+  { name: '填报绩效目标', method: 'put', url: `/goals/${OWN_PROJECT}/declaration`, body: { declaration, libraryId: 'L2026' } },
+  { name: '提交审核', method: 'post', url: `/goals/${OWN_PROJECT}/submission` },
+  { name: '申请调整', method: 'post', url: `/goals/${OWN_PROJECT}/adjustment-requests`, body: { reason: '实施内容变化' } },
+  { name: '申请追加资金', method: 'post', url: '/fund-notices/N01/applications', body: { projectId: OWN_PROJECT, amount: 300000, purpose: '扩大覆盖' } },
+];
+
+/** Lists and statistics filtered by unit. */
+const UNIT_SCOPED_LISTS: { name: string; url: string; upstream: string }[] = [
+  { name: '绩效目标列表', url: '/goals?fiscalYear=2026', upstream: '/internal/goals' },
+  { name: '覆盖率', url: '/coverage?fiscalYear=2026', upstream: '/internal/coverage' },
+  { name: '审核待办', url: '/tasks?status=open', upstream: '/internal/review-tasks' },
+];
+
+const project = { name: '城乡义务教育营养改善', fiscalYear: 2026, budget: 'general-public', projectType: 'ordinary', amount: 1200000, isNew: true };
+
+describe('gateway unit isolation (预算单位只能办理本单位事项)', () => {
+  const stub = new StubGoalDeclaration();
+  let app: INestApplication;
+  let tokens: Record<Person, string>;
+  const decided: unknown[] = [];
+  const decisions: ReviewDecisions = {
+    decide: async (...args) => {
+      decided.push(args);
+      return { task: {} as never, goalStatus: 'approved', goalVersion: 4 };
+    },
+  };
+
+  beforeAll(async () => {
+    await stub.start();
+    stub.goals.set(OWN_PROJECT, { projectId: OWN_PROJECT, unitId: 'U001', fiscalYear: 2026, status: 'draft' });
+    app = await createGatewayApp({ goalDeclarationUrl: stub.url, reviewDecisions: decisions });
+    tokens = await tokensFor();
+  });
+  afterAll(async () => {
+    await app.close();
+    await stub.stop();
+  });
+  beforeEach(() => stub.reset());
+
+  describe.each(GOAL_SCOPED.map((e) => [e.name, e] as const))('%s', (_name, e) => {
+    it('refuses the U002 user on U001’s record with a 403 problem, forwarding nothing', async () => {
+      const res = await call(app, tokens.unitU002, e.method, e.url, e.body);
+      expectProblem(res, 403, 'UNIT_SCOPE_FORBIDDEN');
+      expect(res.body.detail).toBe('无权访问其他单位的数据：您只能查看和办理本单位（U002）的事项');
+      expect(stub.forwarded()).toEqual([]);
+    });
+
+    it('lets the U001 user through, checking the goal’s unit first', async () => {
+      const res = await call(app, tokens.unitU001, e.method, e.url, e.body);
+      expect(res.status).toBeLessThan(300);
+      expect(stub.calls[0]).toMatchObject({ method: 'GET', path: `/internal/goals/${OWN_PROJECT}` });
+    });
+
+    it('passes the upstream 404 problem on for an unknown project', async () => {
+      const url = e.url.replace(OWN_PROJECT, 'P-NONE');
+      const body = e.body && JSON.parse(JSON.stringify(e.body).replace(OWN_PROJECT, 'P-NONE'));
+      const res = await call(app, tokens.unitU002, e.method, url, body);
+      expectProblem(res, 404, 'GOAL_NOT_FOUND');
+      expect(stub.forwarded()).toEqual([]);
+    });
+  });
+
+  describe.each(UNIT_SCOPED_LISTS.map((e) => [e.name, e] as const))('%s', (_name, e) => {
+    it('refuses a unit user asking for another unit', async () => {
+      const res = await call(app, tokens.unitU002, 'get', `${e.url}&unitId=U001`);
+      expectProblem(res, 403, 'UNIT_SCOPE_FORBIDDEN');
+      expect(stub.calls).toEqual([]);
+    });
+
+    it('narrows a unit user to their own unit', async () => {
+      const res = await call(app, tokens.unitU002, 'get', e.url);
+      expect(res.status).toBe(200);
+      expect(stub.calls).toHaveLength(1);
+      expect(stub.calls[0]).toMatchObject({ path: e.upstream, query: { unitId: 'U002' } });
+    });
+
+    it('lets finance staff and auditors choose any unit, or all', async () => {
+      for (const who of ['reviewer', 'admin', 'auditor'] as const) {
+        stub.reset();
+        expect((await call(app, tokens[who], 'get', `${e.url}&unitId=U001`)).status).toBe(200);
+        expect(stub.calls[0].query['unitId']).toBe('U001');
+        stub.reset();
+        expect((await call(app, tokens[who], 'get', e.url)).status).toBe(200);
+        expect(stub.calls[0].query['unitId']).toBeUndefined();
+      }
+    });
+  });
+
+  describe('登记项目', () => {
+    it('refuses a unit user registering a project for another unit', async () => {
+      const res = await call(app, tokens.unitU002, 'post', '/projects', { project: { ...project, unitId: 'U001' } });
+      expectProblem(res, 403, 'UNIT_SCOPE_FORBIDDEN');
+      expect(stub.calls).toEqual([]);
+    });
+
+    it('forces the unit to the user’s own', async () => {
+      const res = await call(app, tokens.unitU002, 'post', '/projects', { project });
+      expect(res.status).toBe(201);
+      expect(stub.calls[0]).toMatchObject({ method: 'POST', path: '/internal/projects', body: { project: { ...project, unitId: 'U002' } } });
+    });
+  });
+
+  it('keeps filters of the inbox and goal list (year, state, budget, page) when narrowing', async () => {
+    await call(app, tokens.unitU002, 'get', '/tasks?status=awaiting-revision&fiscalYear=2026&page=2&pageSize=5');
+    expect(stub.calls[0].query).toEqual({ status: 'awaiting-revision', fiscalYear: '2026', page: '2', pageSize: '5', unitId: 'U002' });
+    stub.reset();
+    await call(app, tokens.reviewer, 'get', '/goals?budget=government-fund&status=submitted');
+    expect(stub.calls[0].query).toEqual({ budget: 'government-fund', status: 'submitted', page: '1', pageSize: '20' });
+  });
+
+  it('refuses unknown filter values with a Chinese 400', async () => {
+    const res = await call(app, tokens.reviewer, 'get', '/tasks?status=pending');
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(res.body.errors[0].message).toMatch(/任务状态（status）的取值不在允许范围内/);
+  });
+});

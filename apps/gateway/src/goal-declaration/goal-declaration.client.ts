@@ -1,0 +1,120 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Actor } from '@bpm/contracts';
+import { CORRELATION_ID_HEADER, PROBLEM_CONTENT_TYPE, ProblemException, REQUEST_ID_HEADER, currentRequestContext } from '@bpm/http';
+import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
+import { UpstreamProblemException } from './upstream-problem';
+
+export type QueryValue = string | number | boolean | undefined | null;
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface UpstreamRequest {
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+}
+
+/** Builds `?a=1&b=x` from the defined values only. */
+export function queryString(query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** `/internal/goals/:projectId` with each segment escaped. */
+export function path(strings: TemplateStringsArray, ...segments: (string | number)[]): string {
+  return strings.reduce((out, part, i) => out + part + (i < segments.length ? encodeURIComponent(String(segments[i])) : ''), '');
+}
+
+const upstreamProblems = {
+  unavailable: (cause: unknown) =>
+    new ProblemException(503, 'UPSTREAM_UNAVAILABLE', '绩效目标服务暂不可用，请稍后重试', { title: '服务暂不可用', cause }),
+  timeout: (cause: unknown) =>
+    new ProblemException(504, 'UPSTREAM_TIMEOUT', '绩效目标服务响应超时，请稍后重试', { title: '上游服务超时', cause }),
+  unreadable: (status: number) =>
+    new ProblemException(502, 'UPSTREAM_BAD_RESPONSE', `绩效目标服务返回了无法识别的应答（状态 ${status}），请稍后重试`, {
+      title: '上游服务异常',
+    }),
+};
+
+/**
+ * goal-declaration's internal HTTP API, called as the signed-in actor. Passes the actor
+ * (`x-actor-*`) and the request's correlation and request ids on; an upstream problem+json
+ * is thrown as {@link UpstreamProblemException} and relayed to the client unchanged.
+ */
+@Injectable()
+export class GoalDeclarationClient {
+  private readonly logger = new Logger('GoalDeclarationClient');
+
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+
+  get<T>(actor: Actor, target: string, query?: Record<string, QueryValue>): Promise<T> {
+    return this.send<T>('GET', actor, target, { query });
+  }
+
+  post<T>(actor: Actor, target: string, body: unknown = {}): Promise<T> {
+    return this.send<T>('POST', actor, target, { body });
+  }
+
+  put<T>(actor: Actor, target: string, body: unknown): Promise<T> {
+    return this.send<T>('PUT', actor, target, { body });
+  }
+
+  patch<T>(actor: Actor, target: string, body: unknown): Promise<T> {
+    return this.send<T>('PATCH', actor, target, { body });
+  }
+
+  delete<T>(actor: Actor, target: string, body?: unknown): Promise<T> {
+    return this.send<T>('DELETE', actor, target, { body });
+  }
+
+  async send<T>(method: HttpMethod, actor: Actor, target: string, request: UpstreamRequest = {}): Promise<T> {
+    const url = `${this.config.goalDeclarationUrl}${target}${queryString(request.query)}`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: this.headersFor(actor, request.body !== undefined),
+        body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
+        signal: AbortSignal.timeout(this.config.upstreamTimeoutMs),
+      });
+    } catch (error) {
+      this.logger.warn(`${method} ${target} failed: ${(error as Error)?.message ?? String(error)}`);
+      const name = (error as { name?: string })?.name;
+      throw name === 'TimeoutError' || name === 'AbortError' ? upstreamProblems.timeout(error) : upstreamProblems.unavailable(error);
+    }
+    const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
+    if (response.ok) return (text === '' ? undefined : parseJson(text, response.status)) as T;
+    if (contentType.toLowerCase().startsWith(PROBLEM_CONTENT_TYPE)) {
+      throw new UpstreamProblemException(response.status, text, contentType);
+    }
+    this.logger.error(`${method} ${target} → ${response.status} without problem+json`);
+    throw upstreamProblems.unreadable(response.status);
+  }
+
+  private headersFor(actor: Actor, hasBody: boolean): Record<string, string> {
+    const ids = currentRequestContext();
+    const headers: Record<string, string> = {
+      accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
+      'x-actor-id': actor.id,
+      'x-actor-role': actor.role,
+    };
+    if (actor.unit) headers['x-actor-unit'] = actor.unit;
+    if (ids) {
+      headers[CORRELATION_ID_HEADER] = ids.correlationId;
+      headers[REQUEST_ID_HEADER] = ids.requestId;
+    }
+    if (hasBody) headers['content-type'] = 'application/json';
+    return headers;
+  }
+}
+
+function parseJson(text: string, status: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw upstreamProblems.unreadable(status);
+  }
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page } from '@bpm/http';
+import { AuthenticatedActor, CurrentActor, Roles, unitFilterFor } from '../auth';
+import { ApiProblems, ForwardsToGoalDeclaration, GoalAccess, GoalDeclarationClient, GoalView, path } from '../goal-declaration';
+import { AdjustmentRequestDto, DeclareGoalDto, GoalListQuery } from './goal.dto';
+
+const anyObject = { schema: { type: 'object', additionalProperties: true } };
+
+/** 绩效目标: units declare, submit and ask to adjust their own goals; finance and auditors read. */
+@ApiTags('项目与绩效目标')
+@ForwardsToGoalDeclaration()
+@Controller('goals')
+export class GoalsController {
+  constructor(
+    private readonly goals: GoalDeclarationClient,
+    private readonly access: GoalAccess,
+  ) {}
+
+  @Get()
+  @Roles('unit', 'finance-reviewer', 'finance-admin', 'auditor')
+  @ApiOperation({ summary: '绩效目标列表', description: '单位用户只能看到本单位的绩效目标。' })
+  @ApiOkResponse({ description: '分页的绩效目标摘要', ...anyObject })
+  @ApiProblems(400)
+  list(@CurrentActor() actor: AuthenticatedActor, @Query() query: GoalListQuery): Promise<Page<unknown>> {
+    const unitId = unitFilterFor(actor, query.unitId);
+    return this.goals.get(actor, '/internal/goals', { ...query, unitId });
+  }
+
+  @Get(':projectId')
+  @Roles('unit', 'finance-reviewer', 'finance-admin', 'auditor')
+  @ApiOperation({ summary: '查看绩效目标' })
+  @ApiOkResponse({ description: '绩效目标（状态、版本、目标表、批复内容）', ...anyObject })
+  @ApiProblems(404)
+  get(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string): Promise<GoalView> {
+    return this.access.load(actor, projectId);
+  }
+
+  @Put(':projectId/declaration')
+  @Roles('unit')
+  @ApiOperation({ summary: '填报（修改）绩效目标表' })
+  @ApiOkResponse({ description: '新的目标表版本', ...anyObject })
+  @ApiProblems(400, 404, 409, 422)
+  async declare(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('projectId') projectId: string,
+    @Body() body: DeclareGoalDto,
+  ): Promise<unknown> {
+    await this.access.load(actor, projectId);
+    return this.goals.put(actor, path`/internal/goals/${projectId}/declaration`, body);
+  }
+
+  @Post(':projectId/submission')
+  @HttpCode(200)
+  @Roles('unit')
+  @ApiOperation({ summary: '提交绩效目标审核' })
+  @ApiOkResponse({ description: '审核轮次、提交次数与版本', ...anyObject })
+  @ApiProblems(404, 409, 422)
+  async submit(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string): Promise<unknown> {
+    await this.access.load(actor, projectId);
+    return this.goals.post(actor, path`/internal/goals/${projectId}/submission`, {});
+  }
+
+  @Post(':projectId/adjustment-requests')
+  @HttpCode(200)
+  @Roles('unit')
+  @ApiOperation({ summary: '申请调整已批复的绩效目标' })
+  @ApiProblems(400, 404, 409, 422)
+  async requestAdjustment(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('projectId') projectId: string,
+    @Body() body: AdjustmentRequestDto,
+  ): Promise<unknown> {
+    await this.access.load(actor, projectId);
+    return this.goals.post(actor, path`/internal/goals/${projectId}/adjustment-requests`, body);
+  }
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
+import { ApiProblems, ForwardsToGoalDeclaration, GoalDeclarationClient, path } from '../goal-declaration';
+import {
+  AddCategoryDto,
+  AddIndicatorDto,
+  ChangeIndicatorDto,
+  CreateIndicatorLibraryDto,
+  LibraryCreatedDto,
+  RetireIndicatorDto,
+} from './indicator-library.dto';
+
+/** 指标库: kept by finance-admin, read by every signed-in user. */
+@ApiTags('指标库')
+@ForwardsToGoalDeclaration()
+@Controller('indicator-libraries')
+export class IndicatorLibrariesController {
+  constructor(private readonly goals: GoalDeclarationClient) {}
+
+  @Post()
+  @Roles('finance-admin')
+  @ApiOperation({ summary: '新建年度指标库' })
+  @ApiCreatedResponse({ type: LibraryCreatedDto })
+  @ApiProblems(400, 409, 422)
+  create(@CurrentActor() actor: AuthenticatedActor, @Body() body: CreateIndicatorLibraryDto): Promise<LibraryCreatedDto> {
+    return this.goals.post(actor, '/internal/indicator-libraries', body);
+  }
+
+  @Get(':libraryId')
+  @ApiOperation({ summary: '查看指标库（类别与指标）' })
+  @ApiOkResponse({ description: '指标库', schema: { type: 'object', additionalProperties: true } })
+  @ApiProblems(404)
+  get(@CurrentActor() actor: AuthenticatedActor, @Param('libraryId') libraryId: string): Promise<unknown> {
+    return this.goals.get(actor, path`/internal/indicator-libraries/${libraryId}`);
+  }
+
+  @Post(':libraryId/categories')
+  @Roles('finance-admin')
+  @ApiOperation({ summary: '新增指标类别' })
+  @ApiProblems(400, 404, 409, 422)
+  addCategory(@CurrentActor() actor: AuthenticatedActor, @Param('libraryId') libraryId: string, @Body() body: AddCategoryDto): Promise<unknown> {
+    return this.goals.post(actor, path`/internal/indicator-libraries/${libraryId}/categories`, body);
+  }
+
+  @Post(':libraryId/indicators')
+  @Roles('finance-admin')
+  @ApiOperation({ summary: '新增指标' })
+  @ApiProblems(400, 404, 409, 422)
+  addIndicator(@CurrentActor() actor: AuthenticatedActor, @Param('libraryId') libraryId: string, @Body() body: AddIndicatorDto): Promise<unknown> {
+    return this.goals.post(actor, path`/internal/indicator-libraries/${libraryId}/indicators`, body);
+  }
+
+  @Patch(':libraryId/indicators/:indicatorId')
+  @Roles('finance-admin')
+  @ApiOperation({ summary: '修改指标' })
+  @ApiProblems(400, 404, 409, 422)
+  changeIndicator(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('libraryId') libraryId: string,
+    @Param('indicatorId') indicatorId: string,
+    @Body() body: ChangeIndicatorDto,
+  ): Promise<unknown> {
+    return this.goals.patch(actor, path`/internal/indicator-libraries/${libraryId}/indicators/${indicatorId}`, body);
+  }
+
+  @Delete(':libraryId/indicators/:indicatorId')
+  @HttpCode(200)
+  @Roles('finance-admin')
+  @ApiOperation({ summary: '停用（删除）指标' })
+  @ApiProblems(400, 404, 409, 422)
+  retireIndicator(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('libraryId') libraryId: string,
+    @Param('indicatorId') indicatorId: string,
+    @Body() body: RetireIndicatorDto,
+  ): Promise<unknown> {
+    return this.goals.delete(actor, path`/internal/indicator-libraries/${libraryId}/indicators/${indicatorId}`, body);
+  }
+}

@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, Max, Min, ValidateNested } from 'class-validator';
+import { FieldLabel } from '@bpm/http';
+import { BUDGET_TYPES, BudgetType, PROJECT_TYPES, ProjectType } from '../domain/goal-domain';
+import { FiscalYearField, IdField, TextField } from '../common/dto';
+
+export class MultiYearPeriodDto {
+  @ApiProperty({ description: '实施期起始年度', example: 2026 })
+  @FieldLabel('实施期起始年度')
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  startYear!: number;
+
+  @ApiProperty({ description: '实施期结束年度', example: 2028 })
+  @FieldLabel('实施期结束年度')
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  endYear!: number;
+}
+
+export class ProjectDto {
+  @IdField('项目编码', '项目编码；不填则由系统生成', true)
+  projectId?: string;
+
+  @TextField('项目名称', '项目名称', 200)
+  name!: string;
+
+  @IdField('预算单位', '预算单位编码；单位用户只能为本单位登记，不填即为本单位', true)
+  unitId?: string;
+
+  @TextField('区划', '区划', 100, true)
+  region?: string;
+
+  @FiscalYearField()
+  fiscalYear!: number;
+
+  @ApiProperty({ description: '预算类型（四本预算）', enum: BUDGET_TYPES })
+  @FieldLabel('预算类型')
+  @IsIn(BUDGET_TYPES)
+  budget!: BudgetType;
+
+  @ApiProperty({ description: '项目类型', enum: PROJECT_TYPES })
+  @FieldLabel('项目类型')
+  @IsIn(PROJECT_TYPES)
+  projectType!: ProjectType;
+
+  @ApiProperty({ description: '预算金额（元）', example: 1200000 })
+  @FieldLabel('预算金额')
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  amount!: number;
+
+  @ApiProperty({ description: '是否新增项目（否为延续项目）' })
+  @FieldLabel('是否新增项目')
+  @IsBoolean()
+  isNew!: boolean;
+
+  @ApiPropertyOptional({ description: '跨年度项目的实施期', type: MultiYearPeriodDto })
+  @FieldLabel('实施期')
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MultiYearPeriodDto)
+  multiYear?: MultiYearPeriodDto;
+
+  @ApiPropertyOptional({ description: '是否重大项目' })
+  @FieldLabel('是否重大项目')
+  @IsOptional()
+  @IsBoolean()
+  major?: boolean;
+
+  @ApiPropertyOptional({ description: '是否到期后拟继续实施的项目' })
+  @FieldLabel('是否到期拟延续')
+  @IsOptional()
+  @IsBoolean()
+  expiringProposedToContinue?: boolean;
+}
+
+export class RegisterProjectDto {
+  @ApiProperty({ description: '项目', type: ProjectDto })
+  @FieldLabel('项目')
+  @ValidateNested()
+  @Type(() => ProjectDto)
+  project!: ProjectDto;
+}
+
+export class ProjectRegisteredDto {
+  @ApiProperty({ description: '项目编码' })
+  projectId!: string;
+
+  @ApiProperty({ description: '绩效目标流的版本' })
+  version!: number;
+}

@@ -1,0 +1,52 @@
+import type { Method, Person } from './gateway-app';
+
+/** U001's project, known to the stub. */
+export const OWN_PROJECT = 'P-U001-0001';
+
+export interface Endpoint {
+  name: string;
+  method: Method;
+  url: string;
+  body?: unknown;
+  /** Who may call it (unit users: the U001 user, owner of OWN_PROJECT). */
+  allowed: Person[];
+}
+
+const everyone: Person[] = ['unitU001', 'reviewer', 'admin', 'auditor', 'evaluator'];
+const readers: Person[] = ['unitU001', 'reviewer', 'admin', 'auditor'];
+
+const project = { name: '城乡义务教育营养改善', fiscalYear: 2026, budget: 'general-public', projectType: 'ordinary', amount: 1200000, isNew: true };
+const declaration = { overallGoal: '保障学生营养餐供应', indicators: [{ name: '受益学生人数', level1: 'output', level2: 'quantity' }] };
+
+/** Every public endpoint with a valid request and the roles that may call it. */
+export const ENDPOINTS: Endpoint[] = [
+  { name: '新建指标库', method: 'post', url: '/indicator-libraries', body: { region: '某县', fiscalYear: 2026, costLevelEnabled: true }, allowed: ['admin'] },
+  { name: '查看指标库', method: 'get', url: '/indicator-libraries/L2026', allowed: everyone },
+  { name: '新增指标类别', method: 'post', url: '/indicator-libraries/L2026/categories', body: { category: { categoryId: 'C01', name: '教育' } }, allowed: ['admin'] },
+  { name: '新增指标', method: 'post', url: '/indicator-libraries/L2026/indicators', body: { indicator: { indicatorId: 'I01', name: '受益学生人数' } }, allowed: ['admin'] },
+  { name: '修改指标', method: 'patch', url: '/indicator-libraries/L2026/indicators/I01', body: { changes: { name: '受益人数' }, reason: '更正名称' }, allowed: ['admin'] },
+  { name: '停用指标', method: 'delete', url: '/indicator-libraries/L2026/indicators/I01', body: { reason: '重复指标' }, allowed: ['admin'] },
+  { name: '登记项目', method: 'post', url: '/projects', body: { project }, allowed: ['unitU001'] },
+  { name: '绩效目标列表', method: 'get', url: '/goals?fiscalYear=2026', allowed: readers },
+  { name: '查看绩效目标', method: 'get', url: `/goals/${OWN_PROJECT}`, allowed: readers },
+  { name: '填报绩效目标', method: 'put', url: `/goals/${OWN_PROJECT}/declaration`, body: { declaration, libraryId: 'L2026' }, allowed: ['unitU001'] },
+  { name: '提交审核', method: 'post', url: `/goals/${OWN_PROJECT}/submission`, allowed: ['unitU001'] },
+  { name: '申请调整', method: 'post', url: `/goals/${OWN_PROJECT}/adjustment-requests`, body: { reason: '实施内容变化' }, allowed: ['unitU001'] },
+  { name: '覆盖率', method: 'get', url: '/coverage?fiscalYear=2026', allowed: readers },
+  { name: '审核待办', method: 'get', url: '/tasks?status=open', allowed: readers },
+  { name: '审核决定', method: 'post', url: `/tasks/${OWN_PROJECT}/rounds/1/decision`, body: { decision: 'approve', rating: 'excellent' }, allowed: ['reviewer'] },
+  { name: '发起事前评估', method: 'post', url: '/ex-ante-assessments', body: { projectId: OWN_PROJECT }, allowed: ['reviewer'] },
+  {
+    name: '完成事前评估',
+    method: 'post',
+    url: '/ex-ante-assessments/A01/completion',
+    body: { dimensions: [{ dimension: 'necessity', score: 18 }], opinion: '立项依据充分' },
+    allowed: ['reviewer'],
+  },
+  { name: '下达追加资金通知', method: 'post', url: '/fund-notices', body: { notice: { documentNo: '财预〔2026〕1号' } }, allowed: ['admin'] },
+  { name: '申请追加资金', method: 'post', url: '/fund-notices/N01/applications', body: { projectId: OWN_PROJECT, amount: 300000, purpose: '扩大覆盖' }, allowed: ['unitU001'] },
+  { name: '审计：变更历史', method: 'get', url: `/audit/goals/${OWN_PROJECT}/history`, allowed: ['auditor', 'admin'] },
+  { name: '审计：时点状态', method: 'get', url: `/audit/goals/${OWN_PROJECT}/state`, allowed: ['auditor', 'admin'] },
+  { name: '审计：哈希链校验', method: 'get', url: `/audit/goals/${OWN_PROJECT}/verification`, allowed: ['auditor', 'admin'] },
+  { name: '审计：事件流', method: 'get', url: `/audit/streams/goal-${OWN_PROJECT}/events`, allowed: ['auditor', 'admin'] },
+];

@@ -1,0 +1,98 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the stub received. */
+export interface StubCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+}
+
+export interface StubReply {
+  status: number;
+  contentType?: string;
+  body: string;
+  /** Wait this long before answering (timeout tests). */
+  delayMs?: number;
+}
+
+/**
+ * A stand-in for goal-declaration's internal API, on 127.0.0.1 in the test process: it knows
+ * some goals (`GET /internal/goals/:id`), answers every other call with an echo, records
+ * every request, and can be told to give one exact answer next (for passthrough tests).
+ * Only the edge of gateway tests: the real service is tested end to end elsewhere.
+ */
+export class StubGoalDeclaration {
+  readonly calls: StubCall[] = [];
+  readonly goals = new Map<string, { projectId: string; unitId: string; fiscalYear: number; status: string }>();
+  private readonly queued: StubReply[] = [];
+  private server?: Server;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next request gets exactly this answer. */
+  replyNext(reply: StubReply): void {
+    this.queued.push(reply);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.queued.length = 0;
+  }
+
+  /** Calls other than the unit-scope look-ups (`GET /internal/goals/:id`). */
+  forwarded(): StubCall[] {
+    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/goals\/[^/]+$/.test(c.path)));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://stub');
+    const call: StubCall = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body: text ? JSON.parse(text) : undefined,
+    };
+    this.calls.push(call);
+
+    const queued = this.queued.shift();
+    if (queued) {
+      if (queued.delayMs) await new Promise((resolve) => setTimeout(resolve, queued.delayMs));
+      if (!res.destroyed) send(res, queued.status, queued.body, queued.contentType);
+      return;
+    }
+
+    const goalPath = /^\/internal\/goals\/([^/]+)$/.exec(call.path);
+    if (call.method === 'GET' && goalPath) {
+      const goal = this.goals.get(goalPath[1]);
+      if (!goal) {
+        const problem = { type: 'https://bpm.local/problems/goal-not-found', title: '未找到', status: 404, detail: `未找到项目“${goalPath[1]}”的绩效目标`, code: 'GOAL_NOT_FOUND' };
+        return send(res, 404, JSON.stringify(problem), 'application/problem+json; charset=utf-8');
+      }
+      return send(res, 200, JSON.stringify({ ...goal, statusLabel: '草稿', version: 1 }));
+    }
+    const status = call.method === 'POST' && !/\/(submission|adjustment-requests|completion)$/.test(call.path) ? 201 : 200;
+    return send(res, status, JSON.stringify({ echo: { method: call.method, path: call.path, query: call.query, body: call.body } }));
+  }
+}
+
+function send(res: ServerResponse, status: number, body: string, contentType = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
