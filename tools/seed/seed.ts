@@ -22,7 +22,7 @@ async function main() {
     if (!res.ok && !/已存在|ALREADY|DUPLICATE/i.test(text)) throw new Error(`${path}: ${res.status} ${text}`);
     return text ? JSON.parse(text) : {};
   };
-  const opened = await post('/indicator-libraries', { fiscalYear, costLevelEnabled: sampleIndicatorLibrary.costLevelEnabled });
+  const opened = await post('/indicator-libraries', { region: process.env['REGION'] ?? 'county', fiscalYear, costLevelEnabled: sampleIndicatorLibrary.costLevelEnabled });
   const libraryId: string = opened.libraryId ?? `${opened.region}-${fiscalYear}`;
   for (const category of sampleIndicatorLibrary.categories) await post(`/indicator-libraries/${encodeURIComponent(libraryId)}/categories`, { category });
   for (const indicator of sampleIndicatorLibrary.indicators) await post(`/indicator-libraries/${encodeURIComponent(libraryId)}/indicators`, { indicator });

@@ -1,60 +1,234 @@
-import type { INestApplication, Type } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+jest.setTimeout(120_000);
+
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
+import { Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
+import { infraUrls } from '@bpm/config';
 import { TEMPORAL_CONNECTION, type LazyTemporalConnection } from '@bpm/service';
 import { ORCHESTRATOR_TASK_QUEUE } from '@bpm/workflows';
-import { AppModule as EvaluationModule } from '../../evaluation/src/app/app.module';
-import { AppModule as GatewayModule } from '../../gateway/src/app/app.module';
-import { AppModule as GoalDeclarationModule } from '../../goal-declaration/src/app/app.module';
-import { AppModule as MonitoringModule } from '../../monitoring/src/app/app.module';
-import { AppModule as OrchestratorModule } from '../../orchestrator/src/app/app.module';
-import { AppModule as ResultApplicationModule } from '../../result-application/src/app/app.module';
+import { signToken } from '../../gateway/src/auth/sign-token';
+import { eventually, serviceModules, startPlatform, stopPlatform } from './support/platform';
 
-const apps: Record<string, Type<unknown>> = {
-  gateway: GatewayModule,
-  'goal-declaration': GoalDeclarationModule,
-  monitoring: MonitoringModule,
-  evaluation: EvaluationModule,
-  'result-application': ResultApplicationModule,
-  orchestrator: OrchestratorModule,
-};
+/**
+ * The whole platform on the real PostgreSQL, Kafka and Temporal: every service boots and is
+ * ready, and the first whole path (goal declaration and review) runs through the gateway.
+ */
+let running: Record<string, INestApplication>;
+beforeAll(async () => {
+  running = await startPlatform();
+}, 120_000);
+afterAll(async () => {
+  if (running) await stopPlatform(running);
+});
 
-async function boot(module: Type<unknown>): Promise<INestApplication> {
-  const ref = await Test.createTestingModule({ imports: [module] }).compile();
-  const app = ref.createNestApplication({ logger: false });
-  app.enableShutdownHooks();
-  await app.init();
-  return app;
-}
-
-describe('the platform wiring, on the real infrastructure', () => {
-  const running: Record<string, INestApplication> = {};
-
-  beforeAll(async () => {
-    for (const [name, module] of Object.entries(apps)) running[name] = await boot(module);
-  });
-  afterAll(async () => {
-    for (const app of Object.values(running)) await app.close();
-  });
-
-  it.each(Object.keys(apps))('%s boots and reports ready with its real dependencies up', async (name) => {
+describe('the platform wiring', () => {
+  it.each(Object.keys(serviceModules))('%s boots and reports ready with its real dependencies up', async (name) => {
     const res = await request(running[name].getHttpServer()).get('/health/ready');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
-    const checked = Object.keys(res.body.details);
-    expect(checked).toContain('postgres');
-    for (const dependency of checked) expect(res.body.details[dependency].status).toBe('up');
+    expect(Object.keys(res.body.details)).toContain('postgres');
+    for (const dependency of Object.values(res.body.details) as { status: string }[]) expect(dependency.status).toBe('up');
   });
 
   it('runs a workflow on the Temporal server through the orchestrator worker', async () => {
     const connection = await running['gateway'].get<LazyTemporalConnection>(TEMPORAL_CONNECTION).get();
-    const client = new Client({ connection });
-    const result = await client.workflow.execute('wiringCheck', {
+    const result = await new Client({ connection }).workflow.execute('wiringCheck', {
       taskQueue: ORCHESTRATOR_TASK_QUEUE,
-      workflowId: `wiring-check-${Date.now()}`,
+      workflowId: `wiring-check-${randomUUID()}`,
       args: ['smoke-test'],
     });
     expect(result).toBe('orchestrator answered smoke-test');
+  });
+});
+
+describe('goal declaration and review through the gateway (绩效目标申报与审核)', () => {
+  const run = randomUUID().slice(0, 8);
+  const unitA = `U-A-${run}`;
+  const unitB = `U-B-${run}`;
+  const year = 2026;
+  const tokens: Record<string, string> = {};
+  const api = () => request(running['gateway'].getHttpServer());
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  let projectId: string;
+  let libraryId: string;
+
+  beforeAll(async () => {
+    tokens['unitA'] = await signToken({ sub: `zhang-${run}`, role: 'unit', unit: unitA });
+    tokens['unitB'] = await signToken({ sub: `li-${run}`, role: 'unit', unit: unitB });
+    tokens['reviewer'] = await signToken({ sub: `wang-${run}`, role: 'finance-reviewer' });
+    tokens['admin'] = await signToken({ sub: `zhao-${run}`, role: 'finance-admin' });
+    tokens['auditor'] = await signToken({ sub: `sun-${run}`, role: 'auditor' });
+  });
+
+  const declaration = (areaTarget: number) => ({
+    overallGoal: '完成全县义务教育学校校舍改造，改善办学条件',
+    indicators: [
+      { name: `改造校舍面积`, level1: 'output', level2: 'quantity', kind: 'individual', direction: '>=', unitOfMeasure: '平方米', annualTarget: areaTarget },
+      { indicatorId: `T-${run}`, name: `资金拨付及时率-${run}`, level1: 'output', level2: 'timeliness', kind: 'common', direction: '>=', unitOfMeasure: '%', annualTarget: 95 },
+      { name: '受益学生人数', level1: 'benefit', level2: 'social', kind: 'individual', direction: '>=', unitOfMeasure: '人', annualTarget: 3500 },
+      { indicatorId: `S-${run}`, name: `服务对象满意度-${run}`, level1: 'satisfaction', level2: 'service-recipient', kind: 'common', direction: '>=', unitOfMeasure: '%', annualTarget: 90 },
+    ],
+  });
+
+  /** A decision retried while the review workflow catches up through Kafka (not started / not reopened yet). */
+  const decide = (round: number, body: object) =>
+    eventually(async () => {
+      const res = await api().post(`/tasks/${projectId}/rounds/${round}/decision`).set(as('reviewer')).send(body);
+      if ([404, 409].includes(res.status)) throw new Error(`${res.status} ${res.body.detail}`);
+      return res;
+    });
+
+  it('a finance admin keeps the indicator library (指标库) with common indicators', async () => {
+    const opened = await api().post('/indicator-libraries').set(as('admin')).send({ region: 'county', fiscalYear: year, costLevelEnabled: false });
+    expect([201, 409, 422]).toContain(opened.status); // opened by an earlier run of this test on the same data
+    libraryId = opened.body.libraryId ?? 'county-2026';
+    const category = await api().post(`/indicator-libraries/${libraryId}/categories`).set(as('admin')).send({ category: { id: `e2e-${run}`, name: `端到端测试-${run}` } });
+    expect(category.status).toBe(201);
+    for (const [id, name, level2] of [
+      [`T-${run}`, `资金拨付及时率-${run}`, 'timeliness'],
+      [`S-${run}`, `服务对象满意度-${run}`, 'service-recipient'],
+    ]) {
+      const res = await api()
+        .post(`/indicator-libraries/${libraryId}/indicators`)
+        .set(as('admin'))
+        .send({ indicator: { id, categoryId: `e2e-${run}`, name, level1: level2 === 'timeliness' ? 'output' : 'satisfaction', level2, unitOfMeasure: '%', direction: '>=', explanation: '示例', dataSource: '示例', kind: 'common' } });
+      expect(res.status).toBe(201);
+    }
+    const unitTries = await api().post(`/indicator-libraries/${libraryId}/categories`).set(as('unitA')).send({ category: { id: 'x', name: 'x' } });
+    expect(unitTries.status).toBe(403);
+  });
+
+  it('a unit registers its project and declares its goal; another unit cannot see or touch it', async () => {
+    const registered = await api()
+      .post('/projects')
+      .set(as('unitA'))
+      .send({ project: { name: `义务教育学校校舍改造-${run}`, fiscalYear: year, budget: 'general-public', projectType: 'ordinary', amount: 1_200_000, isNew: false } });
+    expect(registered.status).toBe(201);
+    projectId = registered.body.projectId;
+
+    const declared = await api().put(`/goals/${projectId}/declaration`).set(as('unitA')).send({ declaration: declaration(8000), libraryId });
+    expect(declared.status).toBe(200);
+
+    const b = as('unitB');
+    for (const res of [
+      await api().get(`/goals/${projectId}`).set(b),
+      await api().put(`/goals/${projectId}/declaration`).set(b).send({ declaration: declaration(1), libraryId }),
+      await api().post(`/goals/${projectId}/submission`).set(b),
+      await api().post(`/goals/${projectId}/adjustment-requests`).set(b).send({ reason: '试图调整' }),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('a broken rule is refused with a Chinese message naming the field', async () => {
+    const bad = declaration(8000);
+    bad.indicators = bad.indicators.filter((i) => i.level1 !== 'satisfaction');
+    const res = await api().put(`/goals/${projectId}/declaration`).set(as('unitA')).send({ declaration: bad, libraryId });
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toMatch(/满意度/);
+  });
+
+  it('submit → return with comments → revise and resubmit → approve as 良', async () => {
+    const submitted = await api().post(`/goals/${projectId}/submission`).set(as('unitA'));
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.reviewRound).toBe(1);
+
+    const inbox = await eventually(async () => {
+      const res = await api().get('/tasks').query({ status: 'open', unitId: unitA, fiscalYear: year }).set(as('reviewer'));
+      expect(res.body.items).toHaveLength(1);
+      return res;
+    });
+    expect(inbox.body.items[0]).toMatchObject({ projectId, reviewRound: 1, status: 'open' });
+
+    expect((await api().post(`/tasks/${projectId}/rounds/1/decision`).set(as('unitA')).send({ decision: 'approve', rating: 'excellent' })).status).toBe(403);
+    expect((await api().post(`/tasks/${projectId}/rounds/1/decision`).set(as('unitB')).send({ decision: 'approve', rating: 'excellent' })).status).toBe(403);
+
+    const inconsistent = await decide(1, { decision: 'approve', rating: 'fair' });
+    expect(inconsistent.status).toBe(422);
+    expect(inconsistent.body.detail).toContain('审核结论与评级不一致');
+
+    const returned = await decide(1, {
+      decision: 'return',
+      rating: 'fair',
+      indicatorComments: [{ indicatorName: '改造校舍面积', comment: '目标值偏低，应与年度改造计划一致' }],
+    });
+    expect(returned.status).toBe(200);
+
+    const goal = await api().get(`/goals/${projectId}`).set(as('unitA'));
+    expect(goal.body.status).toBe('returned');
+    expect(goal.body.lastReturnComments[0].comment).toContain('目标值偏低');
+
+    expect((await api().put(`/goals/${projectId}/declaration`).set(as('unitA')).send({ declaration: declaration(12000), libraryId })).status).toBe(200);
+    const resubmitted = await api().post(`/goals/${projectId}/submission`).set(as('unitA'));
+    expect(resubmitted.body).toMatchObject({ reviewRound: 1, submission: 2 });
+
+    const approved = await decide(1, { decision: 'approve', rating: 'good', comments: '目标明确，指标合理' });
+    expect(approved.status).toBe(200);
+  });
+
+  it('the read model and the coverage figure (全覆盖) show it', async () => {
+    await eventually(async () => {
+      const res = await api().get('/goals').query({ fiscalYear: year }).set(as('unitA'));
+      expect(res.body.items).toEqual([expect.objectContaining({ projectId, status: 'approved', rating: 'good' })]);
+    });
+    const onlyOwn = await api().get('/goals').query({ fiscalYear: year }).set(as('unitB'));
+    expect(onlyOwn.body.items).toEqual([]);
+    const coverage = await api().get('/coverage').query({ fiscalYear: year, unitId: unitA }).set(as('admin'));
+    expect(coverage.body.total).toEqual({ projects: 1, approved: 1, ratio: 1 });
+    expect(coverage.body.byBudget.find((b: { budget: string }) => b.budget === 'general-public')).toMatchObject({ projects: 1, approved: 1 });
+    expect((await api().get('/coverage').query({ fiscalYear: year, unitId: unitA }).set(as('unitB'))).status).toBe(403);
+  });
+
+  it('every step is on Kafka, in order, keyed by the goal stream', async () => {
+    const kafka = new Kafka({ clientId: 'e2e', brokers: infraUrls().kafkaBrokers, logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `e2e-${run}` });
+    const seen: string[] = [];
+    const expected = ['ProjectRegistered', 'GoalDeclared', 'GoalSubmittedForReview', 'GoalReturned', 'GoalDeclared', 'GoalSubmittedForReview', 'GoalApproved'];
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'bpm.goal-declaration.events.v1', fromBeginning: true });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`saw only ${seen.join(', ')}`)), 60_000);
+        void consumer.run({
+          eachMessage: async ({ message }) => {
+            if (message.key?.toString() !== `goal-${projectId}`) return;
+            seen.push(String(message.headers?.['ce_type']));
+            if (seen.length >= expected.length) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        });
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it("the auditor sees every step with actor, time and an intact hash chain, and the goal as it stood", async () => {
+    const history = await api().get(`/audit/goals/${projectId}/history`).set(as('auditor'));
+    expect(history.status).toBe(200);
+    const events = history.body.events as { type: string; hash: string; prevHash: string | null; time: string; actor: { role: string } }[];
+    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['ProjectRegistered', 'GoalReturned', 'GoalApproved']));
+    events.forEach((e, i) => {
+      expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(e.prevHash).toBe(i === 0 ? null : events[i - 1].hash);
+    });
+    expect(events.find((e) => e.type === 'GoalApproved')?.actor.role).toBe('finance-reviewer');
+
+    const verification = await api().get(`/audit/goals/${projectId}/verification`).set(as('auditor'));
+    expect(verification.body.intact).toBe(true);
+
+    const returnedAt = events.find((e) => e.type === 'GoalReturned')!.time;
+    const asOf = await api().get(`/audit/goals/${projectId}/state`).query({ asOf: returnedAt }).set(as('auditor'));
+    expect(asOf.body.state?.status ?? asOf.body.status).toBe('returned');
+
+    for (const who of ['unitA', 'unitB']) {
+      expect((await api().get(`/audit/goals/${projectId}/history`).set(as(who))).status).toBe(403);
+    }
   });
 });

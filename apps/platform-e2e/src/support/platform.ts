@@ -1,0 +1,61 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { AddressInfo } from 'node:net';
+import { AppModule as EvaluationModule } from '../../../evaluation/src/app/app.module';
+import { AppModule as GatewayModule } from '../../../gateway/src/app/app.module';
+import { AppModule as GoalDeclarationModule } from '../../../goal-declaration/src/app/app.module';
+import { AppModule as MonitoringModule } from '../../../monitoring/src/app/app.module';
+import { AppModule as OrchestratorModule } from '../../../orchestrator/src/app/app.module';
+import { AppModule as ResultApplicationModule } from '../../../result-application/src/app/app.module';
+
+export const serviceModules: Record<string, Type<unknown>> = {
+  'goal-declaration': GoalDeclarationModule,
+  gateway: GatewayModule,
+  monitoring: MonitoringModule,
+  evaluation: EvaluationModule,
+  'result-application': ResultApplicationModule,
+  orchestrator: OrchestratorModule,
+};
+
+async function boot(module: Type<unknown>): Promise<INestApplication> {
+  const ref = await Test.createTestingModule({ imports: [module] }).compile();
+  const app = ref.createNestApplication({ logger: ['error', 'warn'] });
+  app.enableShutdownHooks();
+  await app.listen(0, '127.0.0.1');
+  return app;
+}
+
+/**
+ * The six services in this process, on the real infrastructure, each on its own port.
+ * goal-declaration starts first: the gateway and the orchestrator's activities call its URL.
+ */
+export async function startPlatform(): Promise<Record<string, INestApplication>> {
+  const running: Record<string, INestApplication> = {};
+  for (const [name, module] of Object.entries(serviceModules)) {
+    running[name] = await boot(module);
+    if (name === 'goal-declaration') {
+      const { port } = running[name].getHttpServer().address() as AddressInfo;
+      process.env['GOAL_DECLARATION_URL'] = `http://127.0.0.1:${port}`;
+    }
+  }
+  return running;
+}
+
+export async function stopPlatform(running: Record<string, INestApplication>) {
+  for (const app of Object.values(running).reverse()) await app.close();
+}
+
+/** Retries until `probe` passes; the last failure explains a timeout. */
+export async function eventually<T>(probe: () => Promise<T>, timeoutMs = 30_000, intervalMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      return await probe();
+    } catch (e) {
+      last = e;
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  }
+  throw last;
+}
