@@ -166,6 +166,14 @@ export function describeEventStoreContract(name: string, create: (upcasters: Upc
       });
     });
 
+    it('the head is the newest event, even with ten or more events in one append', async () => {
+      const s = stream();
+      const batch = Array.from({ length: 12 }, (_, i) => ev('Counted', { i }));
+      const { events } = await store.appendToStream(s, batch, opts('no-stream'));
+      await waitVisible(store, events[11].position);
+      expect(await store.headPosition()).toBe(events[11].position);
+    });
+
     it('upcasts old schema versions on read; stored form and hashes stay as written', async () => {
       const s = stream();
       const [written] = (await store.appendToStream(s, [ev('NameGiven', { name: '张三' })], opts('no-stream'))).events;

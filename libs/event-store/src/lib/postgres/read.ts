@@ -44,8 +44,9 @@ export async function readAllRows(pool: Pool, schema: string, options: ReadAllOp
 
 export async function headPosition(pool: Pool, schema: string): Promise<string | null> {
   const r = await pool.query<{ tx_id: string; seq: string }>(
-    `SELECT tx_id::text, seq::text FROM ${ident(schema)}.events WHERE ${VISIBLE}
-     ORDER BY tx_id DESC, seq DESC LIMIT 1`,
+    // Order by the bigint columns (qualified), not by the text aliases: '9' sorts after '10'.
+    `SELECT e.tx_id::text AS tx_id, e.seq::text AS seq FROM ${ident(schema)}.events e WHERE ${VISIBLE}
+     ORDER BY e.tx_id DESC, e.seq DESC LIMIT 1`,
   );
   return r.rows[0] ? formatPosition(r.rows[0].tx_id, r.rows[0].seq) : null;
 }
