@@ -40,10 +40,15 @@ async function status() {
   process.exitCode = allUp ? 0 : 1;
 }
 
-const commands: Record<string, () => Promise<void>> = { up, down, status };
+/** Only what tests need besides the servers: the time-skipping test server's wrapper. */
+async function prepare() {
+  temporalTestServer.prepare();
+}
+
+const commands: Record<string, () => Promise<void>> = { up, down, status, prepare };
 const command = commands[process.argv[2] ?? ''];
 if (!command) {
-  process.stderr.write('usage: infra.ts up|down|status\n');
+  process.stderr.write('usage: infra.ts up|down|status|prepare\n');
   process.exit(2);
 }
 command().then(

@@ -4,7 +4,7 @@
  * the line CI reads: `tests: N passed, N failed`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '../..');
@@ -15,8 +15,9 @@ const infra = (cmd: string) =>
     cwd: root,
   }).status;
 
+mkdirSync(localDir, { recursive: true });
 const alreadyRunning = infra('status') === 0;
-if (!alreadyRunning && infra('up') !== 0) {
+if (alreadyRunning ? infra('prepare') !== 0 : infra('up') !== 0) {
   process.stdout.write('tests: 0 passed, 1 failed\n');
   process.exit(1);
 }
