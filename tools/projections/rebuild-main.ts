@@ -1,3 +1,4 @@
+import { infraUrls } from '../../libs/config/src/lib/infra-defaults';
 import 'reflect-metadata';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,7 @@ const USAGE = 'usage: npx tsx tools/projections/rebuild.ts <projection-name> [--
 
 async function defaultRuntime(projection: Projection): Promise<ProjectionRuntime> {
   const env = process.env;
-  const url = env['DATABASE_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:54329/bpm';
+  const url = infraUrls(env).databaseUrl;
   const readModelSchema = env['READ_MODEL_SCHEMA'] ?? 'public';
   const store = new PostgresEventStore({ connectionString: url, schema: env['EVENT_STORE_SCHEMA'] ?? 'event_store' });
   const dataSource = new DataSource({

@@ -1,3 +1,4 @@
+import { infraUrls } from '@bpm/config';
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
@@ -6,7 +7,7 @@ import type { NewEvent, RecordedEvent } from '@bpm/contracts';
 import { Person, call, createGatewayApp, expectProblem, tokensFor } from '../testing/gateway-app';
 import { StubGoalDeclaration } from '../testing/stub-goal-declaration';
 
-const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:54329/bpm';
+const DATABASE_URL = infraUrls().databaseUrl;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const unitActor = { id: 'zhang3', role: 'unit' as const, unit: 'U001' };

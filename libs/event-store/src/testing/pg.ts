@@ -1,9 +1,10 @@
+import { infraUrls } from '@bpm/config';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { Upcasters } from '../lib/upcasters';
 import { PostgresEventStore } from '../lib/postgres/store';
 
-export const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:54329/bpm';
+export const DATABASE_URL = infraUrls().databaseUrl;
 
 /** A store in a fresh schema of its own; `drop()` closes it and removes the schema. */
 export async function createTestStore(

@@ -1,3 +1,4 @@
+import { infraUrls } from '@bpm/config';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type KafkaMessage } from 'kafkajs';
 import { Pool } from 'pg';
@@ -7,8 +8,8 @@ import { PostgresEventStore } from '@bpm/event-store';
 import { ensureTopics, type TopicSpec } from '../lib/topics';
 
 export const infra = {
-  databaseUrl: process.env['DATABASE_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:54329/bpm',
-  brokers: (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:19092').split(','),
+  databaseUrl: infraUrls().databaseUrl,
+  brokers: infraUrls().kafkaBrokers,
 };
 
 /** Lower-case, SQL- and Kafka-safe, unique per run. */
