@@ -142,8 +142,41 @@ export async function main() {
         fmt(rawRate * sc.batch),
         fmt(storeRate / rawRate, 2),
       ]);
-      console.error(`done: ${sc.writers} writer(s) × ${sc.batch} event(s)`);
+      console.error(`measured: ${sc.writers} writer(s) × ${sc.batch} event(s)`);
     }
+
+    // Diagnostic, not a scenario of the brief: the raw INSERT plus the store's pg_notify, in one
+    // transaction. NOTIFY serialises commits on a cluster-wide lock, which caps concurrent writers.
+    const rawTxAppend = (notify: boolean): AppendOnce => async (tag, w, i, batch) => {
+      const client = await raw.connect();
+      try {
+        await client.query('BEGIN');
+        const { stream, slot } = streamOf(tag, w, i);
+        const data = JSON.stringify(payload(i));
+        const hash = createHash('sha256').update(data).digest('hex');
+        await client.query(
+          `INSERT INTO ${s}.raw_events (stream_id, version, event_id, type, source, schema_version, data, metadata, time, prev_hash, hash)
+           VALUES ($1, $2, $3, 'BenchEvent', 'bench', 1, $4::jsonb, $5::jsonb, now(), NULL, $6)`,
+          [stream, slot * batch + 1, randomUUID(), data, JSON.stringify(metadata()), hash],
+        );
+        if (notify) await client.query('SELECT pg_notify($1, $2)', [`bench_${schema}`, stream]);
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+    };
+    const diag = { raw: { appends: 0, ms: 0 }, tx: { appends: 0, ms: 0 }, notify: { appends: 0, ms: 0 } };
+    for (let round = 0; round < ROUNDS; round++) {
+      const ms = (SECONDS * 1000) / ROUNDS / 2;
+      for (const [name, fn] of [['raw', rawAppend], ['tx', rawTxAppend(false)], ['notify', rawTxAppend(true)]] as const) {
+        const r = await runWriters(`diag${name}r${round}`, 16, 1, ms, fn);
+        diag[name].appends += r.appends;
+        diag[name].ms += r.ms;
+      }
+    }
+    const diagRaw = (diag.raw.appends / diag.raw.ms) * 1000;
+    const diagTx = (diag.tx.appends / diag.tx.ms) * 1000;
+    const diagNotify = (diag.notify.appends / diag.notify.ms) * 1000;
 
     // Tail reads from the start in batches of 1000, up to READ_CAP_MS each.
     const storeTotal = Number((await raw.query(`SELECT count(*) FROM ${s}.events`)).rows[0].count);
@@ -195,6 +228,17 @@ export async function main() {
       markdownTable(
         ['operation', 'events read (of stored)', 'store events/s', 'raw events read (of stored)', 'raw events/s', 'store ÷ raw'],
         [[`tail read, batches of ${READ_BATCH}`, `${fmt(sr.n)} (of ${fmt(storeTotal)})`, fmt(storeReadRate), `${fmt(rr.n)} (of ${fmt(rawTotal)})`, fmt(rawReadRate), fmt(storeReadRate / rawReadRate, 2)]],
+      ),
+    );
+    console.log();
+    console.log(
+      markdownTable(
+        ['diagnostic (16 writers, 1 event)', 'appends/s', '÷ raw INSERT'],
+        [
+          ['raw INSERT (autocommit)', fmt(diagRaw), '1.00'],
+          ['BEGIN; raw INSERT; COMMIT', fmt(diagTx), fmt(diagTx / diagRaw, 2)],
+          ['BEGIN; raw INSERT; pg_notify; COMMIT', fmt(diagNotify), fmt(diagNotify / diagRaw, 2)],
+        ],
       ),
     );
   } finally {
