@@ -10,4 +10,4 @@
  */
 import { withWorkspacePaths } from './lib/launch';
 
-withWorkspacePaths(async () => (await import('./lib/gateway-latency-bench')).main());
+withWorkspacePaths(async () => (await import('./lib/gateway-latency-bench')).main(), { decoratorMetadata: true });

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import type { NewEvent } from '@bpm/contracts';
 import { PostgresEventStore } from '../../../libs/event-store/src';
-import { DATABASE_URL, fmt, markdownTable, now } from './stats';
+import { DATABASE_URL, fmt, loadAverage, markdownTable, now } from './stats';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
 const ROUNDS = 2; // each target runs ROUNDS times per scenario, alternating with the other
@@ -61,6 +61,7 @@ export async function main() {
   const raw = new Pool({ connectionString: DATABASE_URL, max: POOL_SIZE });
   const s = `"${schema}"`;
   try {
+    const loadAtStart = loadAverage();
     await store.migrate();
     // The same columns, keys and indexes as the store's events table; no stream heads, no lock,
     // no hash chain, no NOTIFY: what the store adds on top of a bare multi-row INSERT.
@@ -241,6 +242,7 @@ export async function main() {
         ],
       ),
     );
+    console.log(`\nLoad average (1 min) on this host: ${loadAtStart} at start, ${loadAverage()} at end.`);
   } finally {
     await raw.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`).catch((e) => console.error('drop failed', e));
     await store.close();

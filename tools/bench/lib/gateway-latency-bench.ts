@@ -10,7 +10,7 @@ import { AppModule as GatewayModule } from '../../../apps/gateway/src/app/app.mo
 import { signToken } from '../../../apps/gateway/src/auth/sign-token';
 import { AppModule as GoalDeclarationModule } from '../../../apps/goal-declaration/src/app/app.module';
 import { AppModule as OrchestratorModule } from '../../../apps/orchestrator/src/app/app.module';
-import { fmt, markdownTable, now, quantile, sleep } from './stats';
+import { fmt, loadAverage, markdownTable, now, quantile, sleep } from './stats';
 
 const COUNT = Number(process.env['GATEWAY_BENCH_COUNT'] ?? 1000);
 const WARMUP = 20;
@@ -55,6 +55,7 @@ export async function main() {
   const decided = new Set<string>();
   let temporal: Client | undefined;
   try {
+    const loadAtStart = loadAverage();
     const t0 = now();
     const goalDeclaration = await boot(GoalDeclarationModule);
     apps.push(goalDeclaration);
@@ -211,6 +212,7 @@ export async function main() {
         `${fmt(decideMs / 1000, 1)} s${decisions.length < COUNT ? ` (stopped at the ${DECISION_BUDGET_MS / 1000} s budget)` : ''}` +
         `${refused.length ? `; ${refused.length} refused: ${[...new Set(refused)].join(', ')}` : ''}.`,
     );
+    console.log(`\nLoad average (1 min) on this host: ${loadAtStart} at start, ${loadAverage()} at end.`);
   } finally {
     // Reviews left open would keep their deadline timers for days: end them.
     const leftover = started.filter((p) => !decided.has(p));

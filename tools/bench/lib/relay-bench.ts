@@ -3,7 +3,7 @@ import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
 import type { RecordedEvent } from '@bpm/contracts';
 import { PostgresEventStore } from '../../../libs/event-store/src';
 import { EventRelay, encodeEvent } from '../../../libs/messaging/src';
-import { DATABASE_URL, KAFKA_BROKERS, fmt, markdownTable, now, sleep } from './stats';
+import { DATABASE_URL, fmt, KAFKA_BROKERS, loadAverage, markdownTable, now, sleep } from './stats';
 
 const N = Number(process.env['RELAY_EVENTS'] ?? 20_000);
 const BATCH = Number(process.env['RELAY_BATCH'] ?? 500);
@@ -67,6 +67,7 @@ export async function main() {
   });
   let topicsCreated = false;
   try {
+    const loadAtStart = loadAverage();
     await admin.connect();
     await admin.createTopics({
       waitForLeaders: true,
@@ -100,13 +101,16 @@ export async function main() {
     if (lag.eventsBehind !== 0) throw new Error(`relay lag ${lag.eventsBehind} after catching up`);
 
     // The same events, read and encoded beforehand, sent by a bare producer in the same batches.
+    // Timed too (diagnostic): the relay's reads alone, in its batch size, without Kafka.
     const events: RecordedEvent[] = [];
+    const readStart = now();
     for (let after: string | undefined; ; ) {
-      const page = await store.readAll({ after, limit: 1000 });
+      const page = await store.readAll({ after, limit: BATCH });
       if (page.length === 0) break;
       events.push(...page);
       after = page[page.length - 1].position;
     }
+    const readMs = now() - readStart;
     const messages: Message[] = events.map(encodeEvent);
     const batches: Message[][] = [];
     for (let i = 0; i < messages.length; i += BATCH) batches.push(messages.slice(i, i + BATCH));
@@ -134,9 +138,11 @@ export async function main() {
         [
           ['EventRelay (read, encode, send acks=-1, checkpoint) until lag 0', fmt(N), fmt(relayMs / 1000, 2), fmt(relayRate), fmt(relayRate / rawRate, 2), fmt(inRelayTopic)],
           ['raw kafkajs producer, same messages pre-encoded, acks=-1', fmt(N), fmt(rawMs / 1000, 2), fmt(rawRate), '1.00', fmt(inRawTopic)],
+          [`diagnostic: store.readAll alone, batches of ${BATCH} (incl. warm-up)`, fmt(events.length), fmt(readMs / 1000, 2), fmt((events.length / readMs) * 1000), '', ''],
         ],
       ),
     );
+    console.log(`\nLoad average (1 min) on this host: ${loadAtStart} at start, ${loadAverage()} at end.`);
   } finally {
     await relay.stop().catch(() => undefined);
     await producer.disconnect().catch(() => undefined);

@@ -30,3 +30,8 @@ export function markdownTable(header: string[], rows: (string | number)[][]): st
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/** The 1-minute load average, to tell a quiet run from one that shared the cores. */
+export function loadAverage(): string {
+  return (require('node:os') as typeof import('node:os')).loadavg()[0].toFixed(2);
+}
