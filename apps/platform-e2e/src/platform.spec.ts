@@ -232,3 +232,95 @@ describe('goal declaration and review through the gateway (绩效目标申报与
     }
   });
 });
+
+describe('no assessment, no approval; no goal table, no money (事前评估与追加资金)', () => {
+  const run = randomUUID().slice(0, 8);
+  const unit = `U-C-${run}`;
+  const tokens: Record<string, string> = {};
+  const api = () => request(running['gateway'].getHttpServer());
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+
+  beforeAll(async () => {
+    tokens['unit'] = await signToken({ sub: `zhou-${run}`, role: 'unit', unit });
+    tokens['reviewer'] = await signToken({ sub: `wu-${run}`, role: 'finance-reviewer' });
+    tokens['admin'] = await signToken({ sub: `zheng-${run}`, role: 'finance-admin' });
+    const library = await api().post('/indicator-libraries').set(as('admin')).send({ region: 'county', fiscalYear: 2026, costLevelEnabled: false });
+    expect([201, 409, 422]).toContain(library.status);
+  });
+
+  const declaration = {
+    overallGoal: '建成县域农村污水集中处理设施',
+    indicators: [
+      { name: '新建污水处理站', level1: 'output', level2: 'quantity', kind: 'individual', direction: '>=', unitOfMeasure: '座', annualTarget: 6 },
+      { name: '污水处理率', level1: 'benefit', level2: 'ecological', kind: 'individual', direction: '>=', unitOfMeasure: '%', annualTarget: 85 },
+      { name: '村民满意度', level1: 'satisfaction', level2: 'service-recipient', kind: 'individual', direction: '>=', unitOfMeasure: '%', annualTarget: 90 },
+    ],
+  };
+  const fullMarks = ['necessity', 'input-economy', 'goal-reasonableness', 'implementation-feasibility', 'funding-compliance'].map((dimension) => ({
+    dimension,
+    subItems: [{ name: '综合评分', maxScore: 20, score: 17 }],
+  }));
+
+  /** The review decision, retried while the workflow catches up through Kafka. */
+  const decide = (projectId: string, body: object) =>
+    eventually(async () => {
+      const res = await api().post(`/tasks/${projectId}/rounds/1/decision`).set(as('reviewer')).send(body);
+      if ([404, 409].includes(res.status)) throw new Error(`${res.status} ${res.body.detail}`);
+      return res;
+    });
+
+  it('a new major project is not approved before a passing ex-ante assessment (事前绩效评估), then is', async () => {
+    const registered = await api()
+      .post('/projects')
+      .set(as('unit'))
+      .send({ project: { name: `农村污水处理设施建设-${run}`, fiscalYear: 2026, budget: 'government-fund', projectType: 'ordinary', amount: 9_000_000, isNew: true, major: true } });
+    expect(registered.status).toBe(201);
+    const projectId: string = registered.body.projectId;
+    expect((await api().put(`/goals/${projectId}/declaration`).set(as('unit')).send({ declaration, libraryId: 'county-2026' })).status).toBe(200);
+    expect((await api().post(`/goals/${projectId}/submission`).set(as('unit'))).status).toBe(200);
+
+    const refused = await decide(projectId, { decision: 'approve', rating: 'excellent' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toMatch(/事前绩效评估/);
+
+    expect((await api().post('/ex-ante-assessments').set(as('reviewer')).send({ projectId })).status).toBe(201);
+    const completed = await api()
+      .post(`/ex-ante-assessments/${projectId}/completion`)
+      .set(as('reviewer'))
+      .send({ dimensions: fullMarks, opinion: '立项必要，方案可行' });
+    expect(completed.status).toBe(200);
+
+    const approved = await decide(projectId, { decision: 'approve', rating: 'excellent' });
+    expect(approved.status).toBe(200);
+    const goal = await api().get(`/goals/${projectId}`).set(as('unit'));
+    expect(goal.body.status).toBe('approved');
+  });
+
+  it('a supplemental-fund application (追加资金) without an approved goal table is refused', async () => {
+    const notice = await api()
+      .post('/fund-notices')
+      .set(as('admin'))
+      .send({
+        notice: {
+          fiscalYear: 2026,
+          documentNo: `示财预〔2026〕${run}号`,
+          fundName: '农村人居环境整治补助资金',
+          source: 'provincial',
+          amount: 2_000_000,
+          upperLevelGoalTable: { overallGoal: '改善农村人居环境', indicators: [{ name: '完成村庄整治数', unitOfMeasure: '个', direction: '>=', target: 20 }] },
+        },
+      });
+    expect(notice.status).toBe(201);
+    const draft = await api()
+      .post('/projects')
+      .set(as('unit'))
+      .send({ project: { name: `村庄整治-${run}`, fiscalYear: 2026, budget: 'general-public', projectType: 'ordinary', amount: 500_000, isNew: false } });
+    const refused = await api()
+      .post(`/fund-notices/${notice.body.noticeId}/applications`)
+      .set(as('unit'))
+      .send({ projectId: draft.body.projectId, amount: 300_000, purpose: '村庄整治' });
+    expect(refused.status).toBe(422);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.body.detail).toMatch(/绩效目标/);
+  });
+});
