@@ -3,6 +3,5 @@ module.exports = {
   displayName: 'platform-e2e',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
-  testTimeout: 120_000,
   moduleFileExtensions: ['ts', 'js', 'html'],
 };
