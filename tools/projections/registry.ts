@@ -1,10 +1,33 @@
-import type { Projection } from '@bpm/messaging';
+import { DataSource } from 'typeorm';
+import { infraUrls } from '@bpm/config';
+import { PostgresEventStore } from '@bpm/event-store';
+import type { Projection, ProjectionRuntime } from '@bpm/messaging';
+import { goalReadModel } from '../../apps/goal-declaration/src/projections/goal-projections';
 
 /**
- * Every projection the platform runs, by name. Services add theirs here, e.g.
- *   import { goalSummaryProjection } from '../../apps/goal-declaration/src/projections/goal-summary';
- *   export const projections: Projection[] = [goalSummaryProjection];
- * A registry module may also export `createRuntime(projection)` (see ProjectionRegistryModule)
- * when a projection's read model lives elsewhere than the environment defaults.
+ * Every projection the platform runs, by name: `npx tsx tools/projections/rebuild.ts <name>`
+ * empties its tables, resets its checkpoint and folds the store again from position zero.
  */
-export const projections: Projection[] = [];
+export const projections: Projection[] = [goalReadModel];
+
+/** Where each projection keeps its checkpoint: the schema of its service's read models. */
+const checkpointSchemas: Record<string, string> = { [goalReadModel.name]: 'goal_declaration' };
+
+export async function createRuntime(projection: Projection): Promise<ProjectionRuntime> {
+  const url = infraUrls().databaseUrl;
+  const store = new PostgresEventStore({ connectionString: url, schema: 'event_store', listen: false });
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url,
+    entities: projection.tables.filter((t) => typeof t !== 'string') as DataSource['options']['entities'],
+  }).initialize();
+  return {
+    store,
+    dataSource,
+    checkpointSchema: checkpointSchemas[projection.name] ?? 'public',
+    close: async () => {
+      await dataSource.destroy();
+      await store.close();
+    },
+  };
+}
