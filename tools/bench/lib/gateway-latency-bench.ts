@@ -64,7 +64,8 @@ export async function main() {
     apps.push(gateway);
     apps.push(await boot(OrchestratorModule));
     console.error(`booted in ${fmt((now() - t0) / 1000, 1)} s; run ${run}`);
-    temporal = new Client({ connection: await gateway.get<LazyTemporalConnection>(TEMPORAL_CONNECTION).get() });
+    const workflows = new Client({ connection: await gateway.get<LazyTemporalConnection>(TEMPORAL_CONNECTION).get() });
+    temporal = workflows;
 
     const base = `http://127.0.0.1:${portOf(gateway)}`;
     const tokens = {
@@ -164,7 +165,7 @@ export async function main() {
     await runAll(projects, 8, async (projectId) => {
       for (let tries = 0; ; tries++) {
         try {
-          await temporal!.workflow.getHandle(goalReviewWorkflowId(projectId, 1)).describe();
+          await workflows.workflow.getHandle(goalReviewWorkflowId(projectId, 1)).describe();
           return;
         } catch (err) {
           if (tries > 600) throw err;
@@ -216,10 +217,11 @@ export async function main() {
   } finally {
     // Reviews left open would keep their deadline timers for days: end them.
     const leftover = started.filter((p) => !decided.has(p));
-    if (temporal && leftover.length) {
+    const client = temporal;
+    if (client && leftover.length) {
       console.error(`terminating ${leftover.length} undecided review workflows`);
       await runAll(leftover, 8, async (p) => {
-        await temporal!.workflow.getHandle(goalReviewWorkflowId(p, 1)).terminate('benchmark clean-up').catch(() => undefined);
+        await client.workflow.getHandle(goalReviewWorkflowId(p, 1)).terminate('benchmark clean-up').catch(() => undefined);
       });
     }
     for (const app of apps.reverse()) await app.close().catch((e) => console.error('close failed', e));
