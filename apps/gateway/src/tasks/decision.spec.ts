@@ -97,7 +97,7 @@ describe('POST /tasks/:projectId/rounds/:round/decision (Temporal Update `decide
     };
     const res = await call(app, tokens.reviewer, 'post', url, { decision: 'reject', rating: 'poor', comments: '无法实现' });
     expectProblem(res, 404, 'REVIEW_TASK_NOT_FOUND');
-    expect(res.body.detail).toBe('未找到该审核任务');
+    expect(res.body.detail).toBe('未找到该审核任务：如刚提交审核，任务可能仍在生成，请稍后重试');
   });
 
   it('answers 503 when Temporal cannot be reached', async () => {

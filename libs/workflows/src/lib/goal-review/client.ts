@@ -112,7 +112,8 @@ async function reviewTaskError(err: unknown, handle: WorkflowHandle): Promise<un
     );
     return closed
       ? new ReviewTaskError('该审核任务已关闭', 'REVIEW_TASK_CLOSED', 409)
-      : new ReviewTaskError('未找到该审核任务', 'REVIEW_TASK_NOT_FOUND', 404);
+      : // Just submitted, the review may still be starting (it follows the event through Kafka).
+        new ReviewTaskError('未找到该审核任务：如刚提交审核，任务可能仍在生成，请稍后重试', 'REVIEW_TASK_NOT_FOUND', 404);
   }
   return err;
 }
