@@ -8,6 +8,8 @@ import { KAFKA, SERVICE_CONFIG, TEMPORAL_CONNECTION, type LazyTemporalConnection
 import { routeGoalEvent } from './goal-events-to-workflows';
 
 const GOAL_EVENTS = topicFor('goal-declaration');
+/** goal-declaration's partition count: one review stream per partition at a time, all partitions at once. */
+const PARTITIONS = 6;
 
 /** Kafka → workflow starts and signals, through an idempotent consumer with a dead-letter topic. */
 @Injectable()
@@ -23,14 +25,14 @@ export class SignalBridge implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap() {
     const client = new Client({ connection: await this.temporal.get(), namespace: this.config.TEMPORAL_NAMESPACE });
-    this.dataSource = await new DataSource({ type: 'postgres', url: this.config.DATABASE_URL, poolSize: 3 }).initialize();
+    this.dataSource = await new DataSource({ type: 'postgres', url: this.config.DATABASE_URL, poolSize: PARTITIONS }).initialize();
     await this.dataSource.query('create schema if not exists orchestrator');
     const admin = this.kafka.admin();
     await admin.connect();
     try {
       // The topic belongs to goal-declaration (same partition count); its dead letters are ours.
       await ensureTopics(admin, [
-        { topic: GOAL_EVENTS, numPartitions: 6 },
+        { topic: GOAL_EVENTS, numPartitions: PARTITIONS },
         { topic: dlqTopicFor(GOAL_EVENTS), numPartitions: 1 },
       ]);
     } finally {
@@ -43,6 +45,7 @@ export class SignalBridge implements OnApplicationBootstrap, OnApplicationShutdo
       dataSource: this.dataSource,
       schema: 'orchestrator',
       handle: (event) => routeGoalEvent(event, client),
+      partitionsConsumedConcurrently: PARTITIONS,
       logger: new Logger('SignalBridge'),
     });
     await this.consumer.migrate();

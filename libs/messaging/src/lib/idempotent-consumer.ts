@@ -42,6 +42,8 @@ export interface IdempotentConsumerOptions {
   /** Where a new group starts (default: the beginning, so nothing published is missed). */
   fromBeginning?: boolean;
   sessionTimeoutMs?: number;
+  /** Partitions handled at once (default 1); each partition stays in order. */
+  partitionsConsumedConcurrently?: number;
   logger?: Pick<LoggerService, 'log' | 'warn' | 'error'>;
 }
 
@@ -102,6 +104,7 @@ export class IdempotentConsumer {
     });
     await consumer.run({
       autoCommit: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         const outcome = await this.process(topic, partition, message, heartbeat);
         await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
