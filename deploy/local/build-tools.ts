@@ -25,7 +25,7 @@ export function mavenLib(name: 'kafka' | 'temporal-test-server', pomDir: string)
   let pending = libs.get(name);
   if (!pending) {
     pending = mavenQueue.then(() =>
-      step('infra', `${name}: downloading jars with Maven`, usually[name], async () => {
+      step('infra', `${name} jars`, 'downloading with Maven', usually[name], async () => {
         // Into a fresh folder, renamed when complete: a failed download never looks finished.
         const partial = `${lib}.partial`;
         rmSync(partial, { recursive: true, force: true });
@@ -50,7 +50,7 @@ let cli: Promise<string> | undefined;
 export function temporalCli(): Promise<string> {
   const bin = localPath('bin', 'temporal');
   if (existsSync(bin)) return Promise.resolve(bin);
-  cli ??= step('infra', `temporal: building the Temporal CLI ${temporalCliVersion} with Go`, usually.temporal, async () => {
+  cli ??= step('infra', 'temporal CLI', `building ${temporalCliVersion} from source with Go`, usually.temporal, async () => {
     ensureDir(localPath('bin'));
     // Later tags carry a `replace` directive that `go install` refuses. `-v` lists each package
     // as it compiles, so the log shows where a slow build is. The binary appears only on success.

@@ -33,9 +33,9 @@ async function up() {
   ]);
   if (abort.signal.aborted) {
     process.stderr.write((abort.signal.reason as PartFailure).report('infra'));
-    const mine = parts.filter((p) => !before.has(p.name));
-    for (const p of mine) await stopProcess(p.name);
-    log(`stopped what this run had started (${mine.map((p) => p.name).join(', ') || 'nothing'}); nothing of it is left running`);
+    const stopped: string[] = [];
+    for (const p of parts.filter((p) => !before.has(p.name))) if (await stopProcess(p.name)) stopped.push(p.name);
+    log(`stopped what this run had started (${stopped.join(', ') || 'nothing had started yet'}); nothing of it is left running`);
     throw new Reported();
   }
   log(`all up in ${((Date.now() - started) / 1000).toFixed(1)}s; logs in ${logFile('*')}`);

@@ -121,7 +121,9 @@ export function runLogged(part: string, logName: string, command: string, args: 
     const child = spawn(command, args, { detached: true, stdio: ['ignore', out, out], env: { ...process.env, ...env } });
     const onAbort = () => child.pid && signalGroup(child.pid, 'SIGKILL');
     abort.signal.addEventListener('abort', onAbort);
-    child.once('error', (e) => reject(new PartFailure(part, `could not run ${command}: ${e.message}`, logFile(logName))));
+    child.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new PartFailure(part, e.code === 'ENOENT' ? `\`${command}\` is not installed or not on PATH: ${installHint[command] ?? `install ${command}`}` : `could not run ${command}: ${e.message}`)),
+    );
     child.once('exit', (code, signal) => {
       abort.signal.removeEventListener('abort', onAbort);
       if (code === 0) resolve();
@@ -129,6 +131,12 @@ export function runLogged(part: string, logName: string, command: string, args: 
     });
   }).finally(() => closeSync(out));
 }
+
+const installHint: Record<string, string> = {
+  mvn: 'install Java 17 and Maven (e.g. `apt-get install openjdk-17-jdk-headless maven`)',
+  java: 'install Java 17 (e.g. `apt-get install openjdk-17-jdk-headless`)',
+  go: 'install Go (https://go.dev/dl), needed once to build the Temporal CLI',
+};
 
 function signalGroup(pid: number, sig: NodeJS.Signals) {
   try {

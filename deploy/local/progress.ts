@@ -4,7 +4,7 @@
  * and one line when it ends. Plain lines rather than a redrawn bar: they read the same in a
  * terminal and in a CI log, and steps running at the same time do not overwrite each other.
  */
-const running = new Map<string, { since: number; usually: string }>();
+const running = new Map<string, number>(); // step name -> when it started
 let timer: NodeJS.Timeout | undefined;
 const heartbeatMs = Number(process.env['BPM_PROGRESS_MS'] ?? (process.stdout.isTTY ? 5_000 : 15_000));
 
@@ -17,22 +17,25 @@ export function seconds(ms: number): string {
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
 }
 
-/** Runs `work` as a named step; `usually` says how long it took when measured (see README). */
-export async function step<T>(prefix: string, label: string, usually: string, work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` as a step called `name` (short, for the heartbeat) that is `doing` something;
+ * `usually` says how long it took when measured (see README).
+ */
+export async function step<T>(prefix: string, name: string, doing: string, usually: string, work: () => Promise<T>): Promise<T> {
   const since = Date.now();
-  say(prefix, `${label} (${usually}) ...`);
-  running.set(label, { since, usually });
+  say(prefix, `${name}: ${doing} (${usually}) ...`);
+  running.set(name, since);
   timer ??= setInterval(() => {
     const now = Date.now();
-    const list = [...running].map(([name, s]) => `${name} ${seconds(now - s.since)}`);
-    if (list.length) say(prefix, `still working: ${list.join('; ')}`);
+    const list = [...running].map(([name, since]) => `${name} ${seconds(now - since)}`);
+    if (list.length) say(prefix, `still working: ${list.join(', ')}`);
   }, heartbeatMs);
   try {
     const result = await work();
-    say(prefix, `${label}: done in ${seconds(Date.now() - since)}`);
+    say(prefix, `${name}: done in ${seconds(Date.now() - since)}`);
     return result;
   } finally {
-    running.delete(label);
+    running.delete(name);
     if (running.size === 0 && timer) {
       clearInterval(timer);
       timer = undefined;

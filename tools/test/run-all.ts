@@ -15,6 +15,10 @@ const infra = (cmd: string) =>
     cwd: root,
   }).status;
 
+// Ctrl-C reaches Jest and the launcher too (same terminal group); this runner outlives them so it
+// can still stop the infrastructure it started instead of leaving it holding the ports.
+process.on('SIGINT', () => undefined);
+
 mkdirSync(localDir, { recursive: true });
 const alreadyRunning = infra('status') === 0;
 if (alreadyRunning ? infra('prepare') !== 0 : infra('up') !== 0) {
