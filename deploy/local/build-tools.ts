@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDir, localPath, repoRoot } from './paths';
-import { runLogged } from './processes';
+import { logFile, runLogged } from './processes';
 import { say, step } from './progress';
 
 /**
@@ -52,6 +52,7 @@ export function temporalCli(): Promise<string> {
   if (existsSync(bin)) return Promise.resolve(bin);
   cli ??= step('infra', 'temporal CLI', `building ${temporalCliVersion} from source with Go`, usually.temporal, async () => {
     ensureDir(localPath('bin'));
+    rmSync(logFile('build-temporal'), { force: true }); // the package count below reads this run only
     // Later tags carry a `replace` directive that `go install` refuses. `-v` lists each package
     // as it compiles, so the log shows where a slow build is. The binary appears only on success.
     await runLogged('temporal', 'build-temporal', 'go', ['install', '-v', `github.com/temporalio/cli/cmd/temporal@${temporalCliVersion}`], {
@@ -59,8 +60,17 @@ export function temporalCli(): Promise<string> {
       GOFLAGS: '-mod=mod',
     });
     return bin;
-  });
+  }, () => goProgress(logFile('build-temporal')));
   return cli;
+}
+
+/** `go install -v` logs one line per package compiled, after the `go: downloading` lines. */
+function goProgress(log: string): string {
+  if (!existsSync(log)) return 'starting';
+  const lines = readFileSync(log, 'utf8').split('\n');
+  const downloads = lines.filter((l) => l.startsWith('go: downloading')).length;
+  const compiled = lines.filter((l) => l && !l.startsWith('go: ')).length;
+  return compiled ? `${compiled} of about 1,400 packages compiled` : `${downloads} modules downloaded`;
 }
 
 export function log(message: string) {

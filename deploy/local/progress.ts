@@ -4,7 +4,7 @@
  * and one line when it ends. Plain lines rather than a redrawn bar: they read the same in a
  * terminal and in a CI log, and steps running at the same time do not overwrite each other.
  */
-const running = new Map<string, number>(); // step name -> when it started
+const running = new Map<string, { since: number; detail?: () => string }>();
 let timer: NodeJS.Timeout | undefined;
 const heartbeatMs = Number(process.env['BPM_PROGRESS_MS'] ?? (process.stdout.isTTY ? 5_000 : 15_000));
 
@@ -21,13 +21,20 @@ export function seconds(ms: number): string {
  * Runs `work` as a step called `name` (short, for the heartbeat) that is `doing` something;
  * `usually` says how long it took when measured (see README).
  */
-export async function step<T>(prefix: string, name: string, doing: string, usually: string, work: () => Promise<T>): Promise<T> {
+export async function step<T>(
+  prefix: string,
+  name: string,
+  doing: string,
+  usually: string,
+  work: () => Promise<T>,
+  detail?: () => string,
+): Promise<T> {
   const since = Date.now();
   say(prefix, `${name}: ${doing} (${usually}) ...`);
-  running.set(name, since);
+  running.set(name, { since, detail });
   timer ??= setInterval(() => {
     const now = Date.now();
-    const list = [...running].map(([name, since]) => `${name} ${seconds(now - since)}`);
+    const list = [...running].map(([name, s]) => `${name} ${seconds(now - s.since)}${s.detail ? ` (${s.detail()})` : ''}`);
     if (list.length) say(prefix, `still working: ${list.join(', ')}`);
   }, heartbeatMs);
   try {
