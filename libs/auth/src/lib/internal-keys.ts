@@ -16,7 +16,8 @@ export interface TrustedKey {
   key: KeyObject;
 }
 
-export interface SigningKey extends TrustedKey {}
+/** A private key: the same shape as a trusted one. */
+export type SigningKey = TrustedKey;
 
 type Env = Record<string, string | undefined>;
 
@@ -78,8 +79,9 @@ export function loadTrustedKeys(env: Env = process.env): TrustedKey[] {
     if (!Array.isArray(jwks.keys) || jwks.keys.length === 0) throw new Error('BPM_INTERNAL_JWKS must be {"keys":[...]} with at least one key');
     return jwks.keys.map((raw) => {
       const { kid, kty, crv, x } = ed25519Jwk(raw, 'BPM_INTERNAL_JWKS');
+      const issuer = issuerOfKid(kid) as InternalIssuer; // ed25519Jwk checked it
       // Only the public part is ever read here, even if someone pasted a private key.
-      return { kid, issuer: issuerOfKid(kid)!, key: createPublicKey({ key: { kty, crv, x }, format: 'jwk' }) };
+      return { kid, issuer, key: createPublicKey({ key: { kty, crv, x }, format: 'jwk' }) };
     });
   }
   if (!isLocalMode(env)) throw notConfigured('internal token verification', 'BPM_INTERNAL_JWKS');
