@@ -70,7 +70,7 @@ function goProgress(log: string): string {
   const lines = readFileSync(log, 'utf8').split('\n');
   const downloads = lines.filter((l) => l.startsWith('go: downloading')).length;
   const compiled = lines.filter((l) => l && !l.startsWith('go: ')).length;
-  return compiled ? `${compiled} of about 1,400 packages compiled` : `${downloads} modules downloaded`;
+  return compiled ? `${compiled} of about 1,300 packages compiled` : `${downloads} modules downloaded`;
 }
 
 export function log(message: string) {
