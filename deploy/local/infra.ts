@@ -23,7 +23,8 @@ async function up() {
   const before = new Set(parts.filter((p) => runningPid(p.name)).map((p) => p.name));
   const asPart = (name: string, work: () => Promise<unknown>) =>
     work().catch((e: unknown) => {
-      const failure = e instanceof PartFailure ? e : new PartFailure(name, (e as Error).message ?? String(e), logFile(name));
+      // A plain error comes before the part's process started (a port taken): its log is old news.
+      const failure = e instanceof PartFailure ? e : new PartFailure(name, (e as Error).message ?? String(e));
       abort.abort(failure);
       throw failure;
     });
