@@ -9,9 +9,9 @@ import { say, step } from './progress';
  * step runs so nobody wonders whether it hangs. See README "First start".
  */
 const usually = {
-  kafka: 'first run only, usually ~40s',
-  'temporal-test-server': 'first run only, usually ~30s',
-  temporal: 'first run only, usually ~4 min',
+  kafka: 'first run only, usually ~1 min',
+  'temporal-test-server': 'first run only, usually ~1 min',
+  temporal: 'first run only, about 1,300 Go packages: 5 min on an idle 2-core machine, 20 when it is busy',
 } as const;
 
 // One Maven at a time: two of them filling the same ~/.m2 can corrupt each other's downloads.

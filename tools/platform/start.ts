@@ -26,7 +26,7 @@ function infraUp(): { done: Promise<void>; interrupt: () => void } {
 }
 
 function buildServices(): Promise<void> {
-  return step('platform', 'services', 'building the six services with webpack', 'usually ~2 min, seconds when nothing changed', () =>
+  return step('platform', 'services', 'building the six services with webpack', 'usually 2-3 min', () =>
     runLogged('services build', 'build-services', 'npx', ['nx', 'run-many', '-t', 'build', '--projects', services.join(','), '--output-style=static'], {
       NX_DAEMON: 'false',
       NX_NO_CLOUD: 'true',
