@@ -70,7 +70,8 @@ function goProgress(log: string): string {
   const lines = readFileSync(log, 'utf8').split('\n');
   const downloads = lines.filter((l) => l.startsWith('go: downloading')).length;
   const compiled = lines.filter((l) => l && !l.startsWith('go: ')).length;
-  return compiled ? `${compiled} of about 1,300 packages compiled` : `${downloads} modules downloaded`;
+  if (compiled) return `${compiled} of about 1,300 packages compiled`;
+  return downloads ? `${downloads} modules downloaded` : 'from the Go build cache';
 }
 
 export function log(message: string) {
