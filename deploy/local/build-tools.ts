@@ -71,7 +71,7 @@ function goProgress(log: string): string {
   const downloads = lines.filter((l) => l.startsWith('go: downloading')).length;
   const compiled = lines.filter((l) => l && !l.startsWith('go: ')).length;
   if (compiled) return `${compiled} of about 1,300 packages compiled`;
-  return downloads ? `${downloads} modules downloaded` : 'from the Go build cache';
+  return downloads ? `${downloads} modules downloaded` : 'nothing compiled yet';
 }
 
 export function log(message: string) {
