@@ -44,9 +44,8 @@ export async function sandboxClone(): Promise<Sandbox> {
     symlinkSync(join(localDir, cache), join(local, cache));
   }
   const [pg, kafka, controller, temporal, ui] = await freePorts(5);
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
-    BPM_LOCAL_DIR: '',
     BPM_PG_PORT: String(pg),
     BPM_KAFKA_PORT: String(kafka),
     BPM_KAFKA_CONTROLLER_PORT: String(controller),
