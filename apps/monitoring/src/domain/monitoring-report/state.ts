@@ -32,4 +32,4 @@ export type OpenedReportState = Exclude<MonitoringReportState, { status: 'none' 
 export const initialState = (): MonitoringReportState => ({ status: 'none' });
 
 /** Statuses in which the unit is still expected to file. */
-export const AWAITING_UNIT: readonly MonitoringReportState['status'][] = ['open', 'drafted', 'returned'];
+export const AWAITING_UNIT: readonly OpenedReportState['status'][] = ['open', 'drafted', 'returned'];
