@@ -10,7 +10,8 @@ export * from './commands';
 export * from './events';
 export * from './state';
 export * from './rules';
-export { decide, evolve };
+export * from './schedule';
+export { decide as decideMonitoringReport, evolve as evolveMonitoringReport };
 
 export const monitoringReportDecider: Decider<MonitoringReportState, MonitoringReportCommand, MonitoringReportEvent> = {
   initialState,
