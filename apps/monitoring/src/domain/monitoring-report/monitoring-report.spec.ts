@@ -151,7 +151,7 @@ describe('monitoring report › the unit drafts and submits', () => {
     ['a blank qualitative actual', draft({ indicators: [{ indicatorName: '校舍安全状况', actual: ' ', likelihood: 'certain' }] }), 'ACTUAL_INVALID', 'content.indicators[0].actual'],
     ['an unknown likelihood', draft({ indicators: [{ indicatorName: '改造学校数量', actual: 1, likelihood: 'maybe' as never }] }), 'LIKELIHOOD_INVALID', 'content.indicators[0].likelihood'],
     ['an unknown cause', draft({ indicators: [{ indicatorName: '改造学校数量', actual: 1, likelihood: 'possible', deviation: { cause: '天气' as never, explanation: 'x', measure: 'y' } }] }), 'DEVIATION_CAUSE_INVALID', 'content.indicators[0].deviation.cause'],
-    ['a duplicate line', draft({ indicators: [onTrack.indicators[0]!, onTrack.indicators[0]!] }), 'INDICATOR_DUPLICATE', 'content.indicators[1].indicatorName'],
+    ['a duplicate line', draft({ indicators: [onTrack.indicators[0], onTrack.indicators[0]!] }), 'INDICATOR_DUPLICATE', 'content.indicators[1].indicatorName'],
   ] as const)('refuses a draft by/with %s', (_, command, code, field) => spec.given([opened]).when(command).thenThrows(code, { field }));
 
   it('submits a complete report on time; nothing deviates, no warning event', () =>
@@ -187,7 +187,7 @@ describe('monitoring report › the unit drafts and submits', () => {
       }));
 
   it('requires a cause for an indicator behind its prorated target', () => {
-    const noCause: ReportContent = { indicators: [{ ...lagging.indicators[0]!, deviation: undefined }, lagging.indicators[1]!] };
+    const noCause: ReportContent = { indicators: [{ ...lagging.indicators[0], deviation: undefined }, lagging.indicators[1]!] };
     spec
       .given([opened, recorded(greenFigures), drafted(noCause)])
       .when(submit())
