@@ -252,6 +252,14 @@ describe('monitoring report › new parameters recompute the warnings', () => {
     spec.given(base).when(reassess(lenient)).then([assessed(redFigures, [], 'parameters', [], system.id, at, lenient)]);
   });
   it('unchanged parameters change nothing', () => spec.given(base).when(reassess()).thenNothing());
+  it('new parameters that change no warning today are still recorded, for what comes later', () => {
+    // Only the execution warning exists yet: the indicator bands change none of today's warnings.
+    const strict = resolveMonitoringParameters('示例县', 2026, { indicatorBands: { red: 70, yellow: 95 } });
+    const changed = assessed(redFigures, [], 'parameters', [], system.id, at, strict);
+    spec.given(base).when(reassess(strict)).then([changed]);
+    const state = stateAfter(monitoringReportDecider, [...base, changed]);
+    expect(state.status === 'open' && state.report.parameters.indicatorBands).toEqual({ red: 70, yellow: 95 });
+  });
   it('refuses another region’s parameters', () =>
     spec.given(base).when(reassess(resolveMonitoringParameters('邻县', 2026))).thenThrows('PARAMETERS_MISMATCH'));
 });
