@@ -109,13 +109,27 @@ async function refusal(promise: Promise<unknown>): Promise<CorrectiveCaseError> 
   return err as CorrectiveCaseError;
 }
 
+/**
+ * The SDK gives the test server 5 s to start; on a loaded machine it sometimes needs more.
+ * A second or third try is a fresh server, not a retried test.
+ */
+async function timeSkippingEnvironment(attempts = 3): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath } } });
+    } catch (err) {
+      if (attempt >= attempts || !String(err).includes('did not start within')) throw err;
+    }
+  }
+}
+
 beforeAll(async () => {
   try {
     Runtime.install({ logger: new DefaultLogger('ERROR') });
   } catch {
     // installed by another suite in this process
   }
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath } } });
+  env = await timeSkippingEnvironment();
   worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: ORCHESTRATOR_TASK_QUEUE,
