@@ -1,6 +1,6 @@
 import { GoalDeclarationParameters } from '../parameters';
 import { Project, projectRules } from '../project';
-import { DomainError, isBlank, requireOwningUnit, requireRole, throwFirst } from '../shared';
+import { DomainError, DomainErrorCode, isBlank, requireOwningUnit, requireRole, throwFirst } from '../shared';
 import { DeclareGoal, PerformanceGoalCommand, RecordReviewDeadline, RegisterProject, RequestGoalAdjustment, ReviewGoal, SubmitGoalForReview } from './commands';
 import { PerformanceGoalEvent } from './events';
 import {
@@ -38,12 +38,12 @@ const requireParametersFor = (project: Project, params: GoalDeclarationParameter
 };
 
 const refuseStatus = (status: GoalStatus, action: string): never => {
-  const why: Partial<Record<GoalStatus, [string, string]>> = {
+  const why: Partial<Record<GoalStatus, [DomainErrorCode, string]>> = {
     submitted: ['GOAL_UNDER_REVIEW', '绩效目标正在审核中'],
     approved: ['GOAL_APPROVED_ADJUSTMENT_REQUIRED', '绩效目标已批复，只能通过调整申请变更'],
     rejected: ['GOAL_REJECTED', '绩效目标已审核不予通过（不安排预算）'],
   };
-  const [code, reason] = why[status] ?? ['GOAL_STATUS_INVALID', `绩效目标当前状态为“${GOAL_STATUS_LABELS[status]}”`];
+  const [code, reason]: [DomainErrorCode, string] = why[status] ?? ['GOAL_STATUS_INVALID', `绩效目标当前状态为“${GOAL_STATUS_LABELS[status]}”`];
   throw new DomainError(code, `${reason}，不能${action}`);
 };
 
