@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { toProblem } from '@bpm/http';
 import { DOMAIN_ERROR_KINDS, DomainError, type DomainErrorCode } from '../domain';
 

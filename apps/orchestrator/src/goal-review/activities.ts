@@ -58,10 +58,10 @@ export function createGoalReviewActivities(config: GoalReviewConfig): GoalReview
 
   return {
     async recordReviewDecision(input) {
-      const { projectId, decision, rating, comments, indicatorComments, exAnteAssessment, actor, correlationId } = input;
+      const { projectId, decision, rating, score, comments, indicatorComments, actor, correlationId } = input;
       const response = await post(
         `/internal/goals/${encodeURIComponent(projectId)}/review-decision`,
-        { decision, rating, comments, indicatorComments, exAnteAssessment, actor, correlationId },
+        { decision, rating, score, comments, indicatorComments, actor, correlationId },
         actor,
         correlationId,
       );

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IndicatorLibrary, indicatorLibraryDecider, indicatorLibraryStreamId } from '../../domain';
-import { REGION } from '../../infrastructure/region';
+import { regionSettings } from '../../infrastructure/region';
 import { Acting, type RequestActor } from '../../infrastructure/request-actor';
 import { StreamCommands } from '../../infrastructure/stream-commands';
 
@@ -34,7 +34,7 @@ export class IndicatorLibraryController {
 
   @Post()
   open(@Body() body: { region?: string; fiscalYear: number; costLevelEnabled?: boolean }, @Acting() acting: RequestActor) {
-    const region = body.region ?? REGION;
+    const region = body.region ?? regionSettings().region;
     const libraryId = indicatorLibraryStreamId(region, body.fiscalYear).slice('indicatorLibrary-'.length);
     return this.run(libraryId, 'OpenIndicatorLibrary', { region, fiscalYear: body.fiscalYear, costLevelEnabled: body.costLevelEnabled ?? false }, acting);
   }

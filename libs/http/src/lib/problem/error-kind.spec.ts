@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { ERROR_KINDS, statusOfKind } from './error-kind';
 
 describe('statusOfKind', () => {
