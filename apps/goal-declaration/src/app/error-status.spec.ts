@@ -36,6 +36,7 @@ const PINNED: ReadonlyArray<[number, readonly DomainErrorCode[]]> = [
     'AMOUNT_INVALID',
     'BUDGET_TYPE_INVALID',
     'CATEGORY_ID_REQUIRED',
+    'COMMAND_UNKNOWN',
     'CATEGORY_NAME_REQUIRED',
     'CATEGORY_NAME_TAKEN',
     'CATEGORY_NOT_FOUND',

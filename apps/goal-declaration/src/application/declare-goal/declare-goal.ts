@@ -6,6 +6,7 @@ import {
   indicatorLookup,
   performanceGoalDecider,
   performanceGoalStreamId,
+  requireRegistered,
   type GoalDeclaration,
 } from '../../domain';
 import { parametersFor } from '../../infrastructure/region';
@@ -30,7 +31,7 @@ export class DeclareGoalHandler implements ICommandHandler<DeclareGoal> {
   constructor(private readonly streams: StreamCommands) {}
   async execute({ projectId, declaration, acting, ifMatch }: DeclareGoal) {
     const { state } = await loadGoal(this.streams, projectId);
-    const project = state.project!;
+    const project = state.project;
     const library = await this.streams.load(indicatorLibraryDecider, indicatorLibraryStreamId(project.region, project.fiscalYear));
     const result = await this.streams.execute(
       performanceGoalDecider,
@@ -49,7 +50,7 @@ export class DeclareGoalHandler implements ICommandHandler<DeclareGoal> {
       acting,
       ifMatch,
     );
-    return { projectId, version: result.state.version, streamVersion: result.version };
+    return { projectId, version: requireRegistered(result.state, projectId).version, streamVersion: result.version };
   }
 }
 

@@ -25,7 +25,7 @@ export class CompleteExAnteAssessment {
 export class StartExAnteAssessmentHandler implements ICommandHandler<StartExAnteAssessment> {
   constructor(private readonly streams: StreamCommands) {}
   async execute({ projectId, assessmentId, assessorId, acting }: StartExAnteAssessment) {
-    const project = (await loadGoal(this.streams, projectId)).state.project!;
+    const project = (await loadGoal(this.streams, projectId)).state.project;
     await this.streams.execute(
       exAnteAssessmentDecider,
       exAnteAssessmentStreamId(assessmentId),

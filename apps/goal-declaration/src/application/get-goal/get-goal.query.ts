@@ -18,8 +18,8 @@ export class GetGoalHandler implements IQueryHandler<GetGoal> {
     return {
       ...state,
       projectId,
-      unitId: state.project?.unitId,
-      fiscalYear: state.project?.fiscalYear,
+      unitId: state.project.unitId,
+      fiscalYear: state.project.fiscalYear,
       statusLabel: PerformanceGoal.GOAL_STATUS_LABELS[state.status],
       streamVersion: version,
     };

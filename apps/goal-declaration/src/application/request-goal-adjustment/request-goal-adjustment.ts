@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { performanceGoalDecider, performanceGoalStreamId } from '../../domain';
+import { performanceGoalDecider, performanceGoalStreamId, requireRegistered } from '../../domain';
 import { Acting, type RequestActor } from '../../infrastructure/request-actor';
 import { StreamCommands } from '../../infrastructure/stream-commands';
 import { IfMatch, etagOf, type HasHeaders } from '../../infrastructure/versioning';
@@ -21,7 +21,7 @@ export class RequestGoalAdjustmentHandler implements ICommandHandler<RequestGoal
       acting,
       ifMatch,
     );
-    return { projectId, status: result.state.status, reviewRound: result.state.reviewRound, streamVersion: result.version };
+    return { projectId, status: result.state.status, reviewRound: requireRegistered(result.state, projectId).reviewRound, streamVersion: result.version };
   }
 }
 

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { performanceGoalDecider, performanceGoalStreamId } from '../../domain';
+import { performanceGoalDecider, performanceGoalStreamId, requireRegistered } from '../../domain';
 import { parametersFor } from '../../infrastructure/region';
 import { Acting, type RequestActor } from '../../infrastructure/request-actor';
 import { StreamCommands } from '../../infrastructure/stream-commands';
@@ -20,7 +20,7 @@ export class SubmitGoalHandler implements ICommandHandler<SubmitGoal> {
   constructor(private readonly streams: StreamCommands) {}
   async execute({ projectId, acting, ifMatch }: SubmitGoal) {
     const { state } = await loadGoal(this.streams, projectId);
-    const project = state.project!;
+    const project = state.project;
     const result = await this.streams.execute(
       performanceGoalDecider,
       performanceGoalStreamId(projectId),
@@ -28,11 +28,12 @@ export class SubmitGoalHandler implements ICommandHandler<SubmitGoal> {
       acting,
       ifMatch,
     );
+    const goal = requireRegistered(result.state, projectId);
     return {
       projectId,
-      reviewRound: result.state.reviewRound,
-      submission: result.state.submission,
-      version: result.state.version,
+      reviewRound: goal.reviewRound,
+      submission: goal.submission,
+      version: goal.version,
       streamVersion: result.version,
     };
   }

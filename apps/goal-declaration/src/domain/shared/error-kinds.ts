@@ -109,6 +109,7 @@ export const DOMAIN_ERROR_KINDS = {
   UPPER_GOAL_INDICATOR_INCOMPLETE: 'invalid',
   WEIGHT_INVALID: 'invalid',
   WEIGHT_MISSING: 'invalid',
+  COMMAND_UNKNOWN: 'invalid',
   CONCLUSION_INCONSISTENT: 'invalid',
   SUB_ITEMS_MAX_MISMATCH: 'invalid',
   LEVEL1_NOT_ENABLED: 'invalid',
