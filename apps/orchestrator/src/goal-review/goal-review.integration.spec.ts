@@ -105,5 +105,5 @@ describe('goal review through the orchestrator worker', () => {
     expect(approved).toMatchObject({ goalStatus: 'approved', goalVersion: 5, task: { status: 'closed', overdue: true } });
     expect(posted.filter((p) => p.url?.endsWith('/review-decision')).at(-1)?.body).toMatchObject({ decision: 'approve', score: 91 });
     expect(await handle.result()).toMatchObject({ status: 'closed', outcome: { rating: 'excellent', goalVersion: 5 } });
-  });
+  }, 30_000); // time-skipping server and a worker on a shared machine: seconds, not milliseconds
 });
