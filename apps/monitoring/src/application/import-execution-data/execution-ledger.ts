@@ -1,0 +1,76 @@
+import type { ExecutionFigures } from './execution-rows';
+
+/**
+ * A project's execution ledger (stream `projectExecution-<projectId>`): the figures in force for
+ * each month. A correction is a new `ExecutionFiguresRecorded` that names what it supersedes;
+ * nothing recorded is ever edited. Figures equal to those in force record nothing, which is what
+ * makes a repeated feed or a re-sent file harmless.
+ */
+export type ExecutionChannel = 'file' | 'feed' | 'manual';
+export type MonthFigures = Pick<ExecutionFigures, 'allocatedFen' | 'paidFen' | 'expectedCarryOverFen'>;
+
+export type ExecutionFiguresRecorded = {
+  type: 'ExecutionFiguresRecorded';
+  data: ExecutionFigures & {
+    unitId: string;
+    channel: ExecutionChannel;
+    /** The import (content SHA-256) it came with, if any. */
+    importId?: string;
+    /** 1 for a month's first figures, +1 per correction. */
+    revision: number;
+    /** The figures this correction replaces. */
+    supersedes?: MonthFigures;
+    by: string;
+    at: string;
+  };
+};
+
+export type ExecutionLedgerEvent = ExecutionFiguresRecorded;
+
+export interface ExecutionLedger {
+  /** `${fiscalYear}-${month}` → figures in force and their revision. */
+  months: ReadonlyMap<string, MonthFigures & { revision: number }>;
+}
+
+export interface RecordExecutionFigures {
+  type: 'RecordExecutionFigures';
+  data: { projectId: string; unitId: string; figures: readonly ExecutionFigures[]; channel: ExecutionChannel; importId?: string; by: string; at: string };
+}
+
+const key = (f: Pick<ExecutionFigures, 'fiscalYear' | 'month'>) => `${f.fiscalYear}-${f.month}`;
+const same = (a: MonthFigures, b: MonthFigures) =>
+  a.allocatedFen === b.allocatedFen && a.paidFen === b.paidFen && a.expectedCarryOverFen === b.expectedCarryOverFen;
+
+export const executionLedgerStreamId = (projectId: string) => `projectExecution-${projectId}`;
+
+export const executionLedgerDecider = {
+  initialState: (): ExecutionLedger => ({ months: new Map() }),
+
+  evolve(state: ExecutionLedger, event: ExecutionLedgerEvent): ExecutionLedger {
+    const { allocatedFen, paidFen, expectedCarryOverFen, revision } = event.data;
+    const months = new Map(state.months);
+    months.set(key(event.data), { allocatedFen, paidFen, expectedCarryOverFen, revision });
+    return { months };
+  },
+
+  decide(command: RecordExecutionFigures, state: ExecutionLedger): ExecutionLedgerEvent[] {
+    const { projectId, unitId, channel, importId, by, at } = command.data;
+    const events: ExecutionLedgerEvent[] = [];
+    for (const f of command.data.figures) {
+      const current = state.months.get(key(f));
+      if (current && same(current, f)) continue;
+      const figures: ExecutionFigures = {
+        projectId, fiscalYear: f.fiscalYear, month: f.month, allocatedFen: f.allocatedFen, paidFen: f.paidFen, expectedCarryOverFen: f.expectedCarryOverFen,
+      };
+      events.push({
+        type: 'ExecutionFiguresRecorded',
+        data: {
+          ...figures, unitId, channel, ...(importId ? { importId } : {}), revision: (current?.revision ?? 0) + 1,
+          ...(current ? { supersedes: { allocatedFen: current.allocatedFen, paidFen: current.paidFen, expectedCarryOverFen: current.expectedCarryOverFen } } : {}),
+          by, at,
+        },
+      });
+    }
+    return events;
+  },
+};
