@@ -31,6 +31,7 @@ create table if not exists monitoring.execution_month (
   "fiscalYear" int not null,
   month int not null,
   "unitId" text not null,
+  "budgetFen" bigint not null,
   "allocatedFen" bigint not null,
   "paidFen" bigint not null,
   "expectedCarryOverFen" bigint not null,

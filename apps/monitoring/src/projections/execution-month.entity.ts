@@ -8,6 +8,8 @@ export class ExecutionMonth {
   @PrimaryColumn('int') fiscalYear!: number;
   @PrimaryColumn('int') month!: number;
   @Column('text') unitId!: string;
+  /** The project's budget for the year (as adjusted) when these figures were recorded. */
+  @Column('bigint', fenColumn) budgetFen!: number;
   @Column('bigint', fenColumn) allocatedFen!: number;
   @Column('bigint', fenColumn) paidFen!: number;
   @Column('bigint', fenColumn) expectedCarryOverFen!: number;

@@ -13,8 +13,8 @@ export const executionReadModel = defineProjection({
       const d = event.data as ExecutionFiguresRecorded['data'];
       await manager.getRepository(ExecutionMonth).upsert(
         {
-          projectId: d.projectId, fiscalYear: d.fiscalYear, month: d.month, unitId: d.unitId, allocatedFen: d.allocatedFen, paidFen: d.paidFen,
-          expectedCarryOverFen: d.expectedCarryOverFen, revision: d.revision, channel: d.channel, importId: d.importId ?? null, recordedAt: new Date(d.at),
+          projectId: d.projectId, fiscalYear: d.fiscalYear, month: d.month, unitId: d.unitId, budgetFen: d.budget, allocatedFen: d.allocated, paidFen: d.paid,
+          expectedCarryOverFen: d.expectedCarryOver, revision: d.revision, channel: d.channel, importId: d.importId ?? null, recordedAt: new Date(d.at),
         },
         ['projectId', 'fiscalYear', 'month'],
       );

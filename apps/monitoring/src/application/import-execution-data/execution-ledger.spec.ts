@@ -1,6 +1,6 @@
 import { executionLedgerDecider as decider, type ExecutionLedgerEvent, type RecordExecutionFigures } from './execution-ledger';
 
-const june = { projectId: 'P-1', fiscalYear: 2026, month: 6, allocatedFen: 100_000, paidFen: 25_000, expectedCarryOverFen: 0 };
+const june = { projectId: 'P-1', fiscalYear: 2026, month: 6, budget: 200_000, allocated: 100_000, paid: 25_000, expectedCarryOver: 0 };
 const record = (figures = [june], importId = 'sha-a'): RecordExecutionFigures => ({
   type: 'RecordExecutionFigures',
   data: { projectId: 'P-1', unitId: 'U1', figures, channel: 'file', importId, by: 'clerk', at: '2026-07-02T00:00:00Z' },
@@ -19,13 +19,13 @@ describe('execution ledger: given / when / then', () => {
   });
 
   it('supersedes corrected figures with a new event naming the old ones', () => {
-    const corrected = { ...june, paidFen: 30_000 };
+    const corrected = { ...june, paid: 30_000 };
     const [event] = decider.decide(record([corrected], 'sha-b'), given(...first));
-    expect(event.data).toMatchObject({ paidFen: 30_000, revision: 2, importId: 'sha-b', supersedes: { allocatedFen: 100_000, paidFen: 25_000, expectedCarryOverFen: 0 } });
+    expect(event.data).toMatchObject({ paid: 30_000, revision: 2, importId: 'sha-b', supersedes: { budget: 200_000, allocated: 100_000, paid: 25_000, expectedCarryOver: 0 } });
   });
 
   it('keeps months apart', () => {
-    const may = { ...june, month: 5, paidFen: 10_000 };
+    const may = { ...june, month: 5, paid: 10_000 };
     expect(decider.decide(record([may, june]), given(...first)).map((e) => e.data.month)).toEqual([5]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ExecutionFigures } from './execution-rows';
+import type { ExecutionFigures } from '../../domain/execution';
 
 /**
  * A project's execution ledger (stream `projectExecution-<projectId>`): the figures in force for
@@ -7,7 +7,7 @@ import type { ExecutionFigures } from './execution-rows';
  * makes a repeated feed or a re-sent file harmless.
  */
 export type ExecutionChannel = 'file' | 'feed' | 'manual';
-export type MonthFigures = Pick<ExecutionFigures, 'allocatedFen' | 'paidFen' | 'expectedCarryOverFen'>;
+export type MonthFigures = Pick<ExecutionFigures, 'budget' | 'allocated' | 'paid' | 'expectedCarryOver'>;
 
 export type ExecutionFiguresRecorded = {
   type: 'ExecutionFiguresRecorded';
@@ -39,7 +39,8 @@ export interface RecordExecutionFigures {
 
 const key = (f: Pick<ExecutionFigures, 'fiscalYear' | 'month'>) => `${f.fiscalYear}-${f.month}`;
 const same = (a: MonthFigures, b: MonthFigures) =>
-  a.allocatedFen === b.allocatedFen && a.paidFen === b.paidFen && a.expectedCarryOverFen === b.expectedCarryOverFen;
+  a.budget === b.budget && a.allocated === b.allocated && a.paid === b.paid && a.expectedCarryOver === b.expectedCarryOver;
+const figuresOf = (f: MonthFigures): MonthFigures => ({ budget: f.budget, allocated: f.allocated, paid: f.paid, expectedCarryOver: f.expectedCarryOver });
 
 export const executionLedgerStreamId = (projectId: string) => `projectExecution-${projectId}`;
 
@@ -47,9 +48,8 @@ export const executionLedgerDecider = {
   initialState: (): ExecutionLedger => ({ months: new Map() }),
 
   evolve(state: ExecutionLedger, event: ExecutionLedgerEvent): ExecutionLedger {
-    const { allocatedFen, paidFen, expectedCarryOverFen, revision } = event.data;
     const months = new Map(state.months);
-    months.set(key(event.data), { allocatedFen, paidFen, expectedCarryOverFen, revision });
+    months.set(key(event.data), { ...figuresOf(event.data), revision: event.data.revision });
     return { months };
   },
 
@@ -59,14 +59,12 @@ export const executionLedgerDecider = {
     for (const f of command.data.figures) {
       const current = state.months.get(key(f));
       if (current && same(current, f)) continue;
-      const figures: ExecutionFigures = {
-        projectId, fiscalYear: f.fiscalYear, month: f.month, allocatedFen: f.allocatedFen, paidFen: f.paidFen, expectedCarryOverFen: f.expectedCarryOverFen,
-      };
+      const figures: ExecutionFigures = { projectId, fiscalYear: f.fiscalYear, month: f.month, ...figuresOf(f) };
       events.push({
         type: 'ExecutionFiguresRecorded',
         data: {
           ...figures, unitId, channel, ...(importId ? { importId } : {}), revision: (current?.revision ?? 0) + 1,
-          ...(current ? { supersedes: { allocatedFen: current.allocatedFen, paidFen: current.paidFen, expectedCarryOverFen: current.expectedCarryOverFen } } : {}),
+          ...(current ? { supersedes: figuresOf(current) } : {}),
           by, at,
         },
       });

@@ -1,28 +1,8 @@
-import { parseYuanToFen } from './money';
-import { parseMonth, validateExecutionRows, type RawExecutionRow } from './execution-rows';
+import { parseMonth, ruleErrors, validateExecutionRows, type RawExecutionRow } from './execution-rows';
 
 const row = (n: number, values: RawExecutionRow['values']): RawExecutionRow => ({
   row: n,
   values: { projectId: 'P-1', month: '2026-06', allocated: '1000', paid: '250', expectedCarryOver: '0', ...values },
-});
-
-describe('money in fen, without floats', () => {
-  it.each([
-    ['1200000', 120000000],
-    ['0.1', 10],
-    ['0.29', 29],
-    ['1,234.56', 123456],
-    [' 7 ', 700],
-    ['9999999999999.99', 999999999999999],
-  ])('%s yuan is %d fen', (text, fen) => expect(parseYuanToFen(text)).toBe(fen));
-
-  it.each([
-    ['', '不能为空'],
-    ['-5', '不能为负数'],
-    ['1.005', '最多保留两位小数（分）'],
-    ['十万', '不是有效金额'],
-    ['1e6', '不是有效金额'],
-  ])('refuses %j', (text, reason) => expect((parseYuanToFen(text) as { error: string }).error).toContain(reason));
 });
 
 describe('months as the budget platform writes them', () => {
@@ -35,25 +15,32 @@ describe('validating execution rows', () => {
   it('turns good rows into figures in fen', () => {
     const { rows, errors } = validateExecutionRows([row(2, { allocated: '1000.5', paid: 250.25, expectedCarryOver: '100' })]);
     expect(errors).toEqual([]);
-    expect(rows).toEqual([{ row: 2, projectId: 'P-1', fiscalYear: 2026, month: 6, allocatedFen: 100050, paidFen: 25025, expectedCarryOverFen: 10000 }]);
+    expect(rows).toEqual([{ row: 2, projectId: 'P-1', fiscalYear: 2026, month: 6, allocated: 100050, paid: 25025, expectedCarryOver: 10000 }]);
   });
 
-  it('lists every error with its row, column and a Chinese reason', () => {
+  it('lists every reading error with its row, column and a Chinese reason', () => {
     const { rows, errors } = validateExecutionRows([
       row(2, { projectId: '', month: '六月' }),
-      row(3, { paid: '1200' }),
-      row(4, { allocated: '1.234', expectedCarryOver: '' }),
-      row(5, { expectedCarryOver: '800' }),
+      row(3, { allocated: '1.234', expectedCarryOver: '' }),
+      row(4, { paid: '十万' }),
     ]);
     expect(rows).toEqual([]);
     expect(errors).toEqual([
       { row: 2, column: '项目编号', message: '项目编号不能为空' },
       { row: 2, column: '月份', message: '月份“六月”不是有效月份，请按“2026-06”填写' },
-      { row: 3, column: '支付金额（元）', message: '支付金额1200.00元大于指标下达金额1000.00元' },
-      { row: 4, column: '指标下达金额（元）', message: '指标下达金额（元）最多保留两位小数（分）' },
-      { row: 4, column: '预计结转金额（元）', message: '预计结转金额（元）不能为空' },
-      { row: 5, column: '预计结转金额（元）', message: '预计结转金额800.00元大于尚未支付的指标金额750.00元' },
+      { row: 3, column: '指标下达金额（元）', message: '指标下达金额（元）“1.234”不是有效的金额（元，最多两位小数）' },
+      { row: 3, column: '预计结转金额（元）', message: '预计结转金额（元）不能为空' },
+      { row: 4, column: '支付金额（元）', message: '支付金额（元）“十万”不是有效的金额（元，最多两位小数）' },
     ]);
+  });
+
+  it('applies the domain’s figure rules once the budget is known, on the right column', () => {
+    const [valid] = validateExecutionRows([row(3, { allocated: '1000', paid: '1200', expectedCarryOver: '-1' })]).rows;
+    expect(ruleErrors(valid, 150_000).map((e) => [e.row, e.column])).toEqual([[3, '预计结转金额（元）']]);
+    const [overpaid] = validateExecutionRows([row(3, { allocated: '1000', paid: '1200' })]).rows;
+    expect(ruleErrors(overpaid, 150_000)).toEqual([{ row: 3, column: '支付金额（元）', message: '支付金额1200.00元超过已下达指标1000.00元' }]);
+    const [overAllocated] = validateExecutionRows([row(4, { allocated: '2000' })]).rows;
+    expect(ruleErrors(overAllocated, 150_000)).toEqual([{ row: 4, column: '指标下达金额（元）', message: '指标下达金额2000.00元超过年度预算1500.00元' }]);
   });
 
   it('refuses the same project and month twice, naming the first row', () => {

@@ -1,4 +1,5 @@
-import { type Fen, formatFen, parseYuanToFen } from './money';
+import { fenFromYuan, formatYuan, validateExecutionFigures, type ExecutionFigures, type Fen } from '../../domain/execution';
+import { isDomainError } from '../../domain/shared';
 
 /**
  * The one validation of budget execution data (预算执行数据), whichever way it came in: a file's
@@ -26,17 +27,10 @@ export interface RawExecutionRow {
   values: Partial<Record<ExecutionColumnKey, unknown>>;
 }
 
-/** 预算执行数据 of one project for one month, amounts in fen, cumulative to the month's end. */
-export interface ExecutionFigures {
-  projectId: string;
-  fiscalYear: number;
-  month: number;
-  allocatedFen: Fen;
-  paidFen: Fen;
-  expectedCarryOverFen: Fen;
-}
+/** 预算执行数据 of one project for one month as read, in fen, before the project's budget is known. */
+export type ParsedFigures = Omit<ExecutionFigures, 'budget'>;
 
-export interface ValidRow extends ExecutionFigures {
+export interface ValidRow extends ParsedFigures {
   row: number;
 }
 
@@ -87,22 +81,20 @@ function validateRow(raw: RawExecutionRow, errors: RowError[]): ValidRow | undef
   if ('error' in month) fail('month', `月份${month.error}`);
 
   const amount = (key: 'allocated' | 'paid' | 'expectedCarryOver'): Fen | undefined => {
-    const parsed = parseYuanToFen(textOf(raw.values[key]));
-    if (typeof parsed === 'number') return parsed;
-    fail(key, `${headerOf(key)}${parsed.error}`);
-    return undefined;
+    const text = textOf(raw.values[key]);
+    if (text === '') return void fail(key, `${headerOf(key)}不能为空`);
+    try {
+      return fenFromYuan(text, key, headerOf(key));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return void fail(key, error.message);
+    }
   };
-  const allocatedFen = amount('allocated');
-  const paidFen = amount('paid');
-  const expectedCarryOverFen = amount('expectedCarryOver');
-
-  if (allocatedFen !== undefined && paidFen !== undefined && paidFen > allocatedFen) {
-    fail('paid', `支付金额${formatFen(paidFen)}元大于指标下达金额${formatFen(allocatedFen)}元`);
-  } else if (allocatedFen !== undefined && paidFen !== undefined && expectedCarryOverFen !== undefined && expectedCarryOverFen > allocatedFen - paidFen) {
-    fail('expectedCarryOver', `预计结转金额${formatFen(expectedCarryOverFen)}元大于尚未支付的指标金额${formatFen(allocatedFen - paidFen)}元`);
-  }
+  const allocated = amount('allocated');
+  const paid = amount('paid');
+  const expectedCarryOver = amount('expectedCarryOver');
   if (errors.length > before || 'error' in month) return undefined;
-  return { row: raw.row, projectId, ...month, allocatedFen: allocatedFen!, paidFen: paidFen!, expectedCarryOverFen: expectedCarryOverFen! };
+  return { row: raw.row, projectId, ...month, allocated: allocated!, paid: paid!, expectedCarryOver: expectedCarryOver! };
 }
 
 /**
@@ -144,14 +136,29 @@ function decreasingPayments(rows: readonly ValidRow[]): RowError[] {
     months.sort((a, b) => a.month - b.month);
     for (let i = 1; i < months.length; i++) {
       const [earlier, later] = [months[i - 1], months[i]];
-      if (later.paidFen < earlier.paidFen) {
+      if (later.paid < earlier.paid) {
         errors.push({
           row: later.row,
           column: headerOf('paid'),
-          message: `累计支付金额${formatFen(later.paidFen)}元少于${earlier.month}月的${formatFen(earlier.paidFen)}元（第${earlier.row}行），支付金额应为截至当月末的累计数`,
+          message: `累计支付金额${formatYuan(later.paid)}少于${earlier.month}月的${formatYuan(earlier.paid)}（第${earlier.row}行），支付金额应为截至当月末的累计数`,
         });
       }
     }
   }
   return errors;
 }
+
+/**
+ * The domain's rules for figures (paid within allocated, allocated within the budget, carry-over
+ * within the unpaid balance), once the project's budget for the year is known.
+ */
+export function ruleErrors(row: ValidRow, budget: Fen): RowError[] {
+  const { row: rowNumber, ...figures } = row;
+  return validateExecutionFigures({ ...figures, budget }).map((e) => ({
+    row: rowNumber,
+    column: COLUMN_KEYS.has(e.field as ExecutionColumnKey) ? headerOf(e.field as ExecutionColumnKey) : headerOf('allocated'),
+    message: e.message,
+  }));
+}
+
+const COLUMN_KEYS = new Set<ExecutionColumnKey>(EXECUTION_COLUMNS.map((c) => c.key));

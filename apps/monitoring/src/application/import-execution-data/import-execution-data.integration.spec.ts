@@ -100,8 +100,8 @@ describe('importing execution data (预算执行数据导入)', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.detail).toBe('导入文件有2处错误，未导入任何数据，请更正后重新提交');
     expect(res.body.errors).toEqual([
-      { field: '第3行 支付金额（元）', row: 3, column: '支付金额（元）', message: '支付金额2000.00元大于指标下达金额1000.00元' },
-      { field: '第4行 指标下达金额（元）', row: 4, column: '指标下达金额（元）', message: '指标下达金额（元）“abc”不是有效金额，请填写以元为单位的数字' },
+      { field: '第3行 支付金额（元）', row: 3, column: '支付金额（元）', message: '支付金额2000.00元超过已下达指标1000.00元' },
+      { field: '第4行 指标下达金额（元）', row: 4, column: '指标下达金额（元）', message: '指标下达金额（元）“abc”不是有效的金额（元，最多两位小数）' },
     ]);
     expect((await timeline(P2)).body.months).toEqual([]);
   });
@@ -115,7 +115,7 @@ describe('importing execution data (预算执行数据导入)', () => {
   it('takes the machine feed through the same validation, naming JSON paths', async () => {
     const bad = await api().post('/internal/monitoring/execution-feed').set(as).send({ records: [{ projectId: P2, month: '2026-07', allocated: 1000, paid: '1.001', expectedCarryOver: 0 }] });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors).toEqual([{ field: 'records[0].paid', row: 1, column: '支付金额（元）', message: '支付金额（元）最多保留两位小数（分）' }]);
+    expect(bad.body.errors).toEqual([{ field: 'records[0].paid', row: 1, column: '支付金额（元）', message: '支付金额（元）“1.001”不是有效的金额（元，最多两位小数）' }]);
     const records = [{ projectId: P2, month: '2026-07', allocated: '100000.50', paid: 20000, expectedCarryOver: '0' }];
     const ok = await api().post('/internal/monitoring/execution-feed').set(as).send({ records });
     expect(ok.body).toMatchObject({ status: 'imported', recordedCount: 1 });

@@ -9,7 +9,7 @@ import type { RequestActor } from '../../infrastructure/request-actor';
 import { StreamCommands } from '../../infrastructure/stream-commands';
 import { SOURCE } from '../../infrastructure/tokens';
 import { executionLedgerDecider, executionLedgerStreamId, type ExecutionChannel } from './execution-ledger';
-import { headerOf, validateExecutionRows, type RawExecutionRow, type RowError, type ValidRow } from './execution-rows';
+import { headerOf, ruleErrors, validateExecutionRows, type RawExecutionRow, type RowError, type ValidRow } from './execution-rows';
 
 /** Execution data as it arrived, already split into raw rows by its channel's reader. */
 export interface ExecutionBatch {
@@ -80,29 +80,32 @@ export class ImportExecutionDataHandler implements ICommandHandler<ImportExecuti
       if (earlier) return earlier;
     }
     const { rows, errors } = validateExecutionRows(batch.rows);
-    refuseIfErrors(batch, errors);
 
     const known = await this.knownProjects(rows);
     const unknown = new Map<string, number[]>();
     const byProject = new Map<string, { project: KnownProject; rows: ValidRow[] }>();
-    const yearErrors: RowError[] = [];
+    // Reading errors and rule errors together: the clerk gets every error of the file at once.
+    const allErrors: RowError[] = [...errors];
     for (const row of rows) {
       const project = known.get(row.projectId);
       if (!project) {
+        // Not applied, but still checked: a bad file is refused whole (no budget known, so no budget rule).
+        allErrors.push(...ruleErrors(row, Number.MAX_SAFE_INTEGER));
         unknown.set(row.projectId, [...(unknown.get(row.projectId) ?? []), row.row]);
         continue;
       }
+      allErrors.push(...ruleErrors(row, project.budgetFen));
       if (row.fiscalYear !== project.fiscalYear) {
-        yearErrors.push({ row: row.row, column: headerOf('month'), message: `月份${row.fiscalYear}年${row.month}月不在项目${row.projectId}的预算年度${project.fiscalYear}年内` });
+        allErrors.push({ row: row.row, column: headerOf('month'), message: `月份${row.fiscalYear}年${row.month}月不在项目${row.projectId}的预算年度${project.fiscalYear}年内` });
       }
       if (acting.actor.role === 'unit' && project.unitId !== acting.actor.unitId) {
-        yearErrors.push({ row: row.row, column: headerOf('projectId'), message: `项目${row.projectId}不属于本单位，无权录入其执行数据` });
+        allErrors.push({ row: row.row, column: headerOf('projectId'), message: `项目${row.projectId}不属于本单位，无权录入其执行数据` });
       }
       const group = byProject.get(row.projectId) ?? { project, rows: [] };
       group.rows.push(row);
       byProject.set(row.projectId, group);
     }
-    refuseIfErrors(batch, yearErrors);
+    refuseIfErrors(batch, allErrors.sort((a, b) => a.row - b.row));
 
     let recordedCount = 0;
     const groups = [...byProject.values()];
@@ -112,7 +115,7 @@ export class ImportExecutionDataHandler implements ICommandHandler<ImportExecuti
         executionLedgerStreamId(project.projectId),
         {
           type: 'RecordExecutionFigures',
-          data: { projectId: project.projectId, unitId: project.unitId, figures: projectRows, channel: batch.channel, importId: batch.importId, by: acting.actor.userId, at: acting.at },
+          data: { projectId: project.projectId, unitId: project.unitId, figures: projectRows.map((r) => ({ ...r, budget: project.budgetFen })), channel: batch.channel, importId: batch.importId, by: acting.actor.userId, at: acting.at },
         },
         acting,
       );

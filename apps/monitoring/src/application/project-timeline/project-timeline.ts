@@ -36,13 +36,14 @@ export class GetProjectTimelineHandler implements IQueryHandler<GetProjectTimeli
       },
       months: months.map((m) => ({
         month: m.month,
+        budgetFen: m.budgetFen,
         allocatedFen: m.allocatedFen,
         paidFen: m.paidFen,
         expectedCarryOverFen: m.expectedCarryOverFen,
         revision: m.revision,
         channel: m.channel,
         importId: m.importId,
-        executionRatePerMille: perMille(m.paidFen, project.budgetFen),
+        executionRatePerMille: perMille(m.paidFen, m.budgetFen),
         timeProgressPerMille: perMille(m.month, 12),
       })),
     };
