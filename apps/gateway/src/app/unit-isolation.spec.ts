@@ -13,6 +13,8 @@ const GOAL_SCOPED: { name: string; method: Method; url: string; body?: unknown }
   { name: '提交审核', method: 'post', url: `/goals/${OWN_PROJECT}/submission` },
   { name: '申请调整', method: 'post', url: `/goals/${OWN_PROJECT}/adjustment-requests`, body: { reason: '实施内容变化' } },
   { name: '申请追加资金', method: 'post', url: '/fund-notices/N01/applications', body: { projectId: OWN_PROJECT, amount: 300000, purpose: '扩大覆盖' } },
+  { name: '手工录入执行数据', method: 'put', url: `/monitoring/projects/${OWN_PROJECT}/execution/2026-06`, body: { allocated: '1', paid: '0', expectedCarryOver: '0' } },
+  { name: '项目监控时间线', method: 'get', url: `/monitoring/projects/${OWN_PROJECT}` },
 ];
 
 /** Lists and statistics filtered by unit. */

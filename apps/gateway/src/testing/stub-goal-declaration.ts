@@ -67,7 +67,8 @@ export class StubGoalDeclaration {
       path: decodeURIComponent(url.pathname),
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
-      body: text ? JSON.parse(text) : undefined,
+      // A forwarded file (monitoring's import) is bytes: recorded by size, not parsed.
+      body: !text ? undefined : /json/.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : { bytes: chunks.reduce((n, c) => n + c.length, 0) },
     };
     this.calls.push(call);
 
