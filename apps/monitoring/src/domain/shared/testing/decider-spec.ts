@@ -18,7 +18,7 @@ export const deciderSpec = <State, C, E>(decider: Decider<State, C, E>) => ({
           expect(run()).toEqual([]);
         },
         /** Asserts a DomainError with this code (and kind, field and message, when given). */
-        thenThrows: (code: string, expected: { kind?: ErrorKind; field?: string; message?: string | RegExp } = {}): DomainError => {
+        thenThrows: (code: string, expected: { kind?: ErrorKind; field?: string; message?: string | RegExp } = {}): void => {
           let caught: unknown;
           let returned: E[] | undefined;
           try {
@@ -36,7 +36,6 @@ export const deciderSpec = <State, C, E>(decider: Decider<State, C, E>) => ({
           if (expected.field !== undefined) expect(caught.field).toBe(expected.field);
           if (typeof expected.message === 'string') expect(caught.message).toBe(expected.message);
           if (expected.message instanceof RegExp) expect(caught.message).toMatch(expected.message);
-          return caught;
         },
       };
     },
