@@ -53,6 +53,39 @@ create table if not exists monitoring.execution_import (
   "importedBy" text not null,
   "importedAt" timestamptz not null
 );
+create table if not exists monitoring.monitoring_report (
+  "projectId" text not null,
+  "fiscalYear" int not null,
+  month int not null,
+  "unitId" text not null,
+  kind text not null,
+  status text not null,
+  "dueAt" timestamptz not null,
+  overdue boolean not null default false,
+  late boolean not null default false,
+  level text not null default 'green',
+  warnings jsonb not null default '[]',
+  signals jsonb not null default '[]',
+  "updatedAt" timestamptz not null,
+  primary key ("projectId", "fiscalYear", month)
+);
+create index if not exists monitoring_report_year_level on monitoring.monitoring_report ("fiscalYear", level, "unitId");
+create table if not exists monitoring.corrective_case (
+  "caseId" text primary key,
+  "projectId" text not null,
+  "unitId" text not null,
+  "fiscalYear" int not null,
+  month int not null,
+  status text not null,
+  warning jsonb not null,
+  "dueAt" timestamptz not null,
+  choice text,
+  late boolean not null default false,
+  allocation text not null default 'allowed',
+  "updatedAt" timestamptz not null
+);
+create index if not exists corrective_case_project on monitoring.corrective_case ("projectId");
+create index if not exists corrective_case_unit_year on monitoring.corrective_case ("unitId", "fiscalYear");
 `;
 
 export async function ensureReadModelSchema(pool: Pool): Promise<void> {

@@ -30,6 +30,12 @@ export const Acting = createParamDecorator((_: unknown, ctx: ExecutionContext): 
   }
   const unit = headers['x-actor-unit'] || undefined;
   const ids = currentRequestContext();
+  // The workflow's clock (x-actor-at) counts for the system alone: deadlines are judged by the
+  // time the workflow acted, so a retried activity or a time-skipping test sees the same moment.
+  const workflowAt = role === 'system' ? headers['x-actor-at'] : undefined;
+  if (workflowAt !== undefined && Number.isNaN(Date.parse(workflowAt))) {
+    throw new ProblemException(400, 'ACTOR_TIME_INVALID', `内部接口的操作时间（x-actor-at）“${workflowAt}”不是有效的时间`);
+  }
   return {
     actor: { userId: id, role, unitId: unit },
     metadata: {
@@ -38,6 +44,6 @@ export const Acting = createParamDecorator((_: unknown, ctx: ExecutionContext): 
       requestId: ids?.requestId,
       causationId: headers['x-causation-id'] || undefined,
     },
-    at: new Date().toISOString(),
+    at: workflowAt ? new Date(workflowAt).toISOString() : new Date().toISOString(),
   };
 });

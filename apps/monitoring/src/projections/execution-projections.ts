@@ -1,5 +1,5 @@
 import { defineProjection } from '@bpm/messaging';
-import type { ExecutionFiguresRecorded } from '../application/import-execution-data/execution-ledger';
+import type { ExecutionFiguresReceived } from '../application/import-execution-data/execution-ledger';
 import { ExecutionImport } from './execution-import.entity';
 import { ExecutionMonth } from './execution-month.entity';
 
@@ -9,8 +9,8 @@ export const executionReadModel = defineProjection({
   categories: ['projectExecution', 'executionImport'],
   tables: [ExecutionMonth, ExecutionImport],
   async apply(event, manager) {
-    if (event.type === 'ExecutionFiguresRecorded') {
-      const d = event.data as ExecutionFiguresRecorded['data'];
+    if (event.type === 'ExecutionFiguresReceived') {
+      const d = event.data as ExecutionFiguresReceived['data'];
       await manager.getRepository(ExecutionMonth).upsert(
         {
           projectId: d.projectId, fiscalYear: d.fiscalYear, month: d.month, unitId: d.unitId, budgetFen: d.budget, allocatedFen: d.allocated, paidFen: d.paid,

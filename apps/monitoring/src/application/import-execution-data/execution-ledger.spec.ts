@@ -11,7 +11,7 @@ describe('execution ledger: given / when / then', () => {
   const first = decider.decide(record(), given());
 
   it('records a month first seen as revision 1', () => {
-    expect(first).toEqual([{ type: 'ExecutionFiguresRecorded', data: { ...june, unitId: 'U1', channel: 'file', importId: 'sha-a', revision: 1, by: 'clerk', at: '2026-07-02T00:00:00Z' } }]);
+    expect(first).toEqual([{ type: 'ExecutionFiguresReceived', data: { ...june, unitId: 'U1', channel: 'file', importId: 'sha-a', revision: 1, by: 'clerk', at: '2026-07-02T00:00:00Z' } }]);
   });
 
   it('records nothing when the same figures come again', () => {

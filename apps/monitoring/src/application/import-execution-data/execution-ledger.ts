@@ -2,15 +2,15 @@ import type { ExecutionFigures } from '../../domain/execution';
 
 /**
  * A project's execution ledger (stream `projectExecution-<projectId>`): the figures in force for
- * each month. A correction is a new `ExecutionFiguresRecorded` that names what it supersedes;
+ * each month. A correction is a new `ExecutionFiguresReceived` that names what it supersedes;
  * nothing recorded is ever edited. Figures equal to those in force record nothing, which is what
  * makes a repeated feed or a re-sent file harmless.
  */
 export type ExecutionChannel = 'file' | 'feed' | 'manual';
 export type MonthFigures = Pick<ExecutionFigures, 'budget' | 'allocated' | 'paid' | 'expectedCarryOver'>;
 
-export type ExecutionFiguresRecorded = {
-  type: 'ExecutionFiguresRecorded';
+export type ExecutionFiguresReceived = {
+  type: 'ExecutionFiguresReceived';
   data: ExecutionFigures & {
     unitId: string;
     channel: ExecutionChannel;
@@ -25,7 +25,7 @@ export type ExecutionFiguresRecorded = {
   };
 };
 
-export type ExecutionLedgerEvent = ExecutionFiguresRecorded;
+export type ExecutionLedgerEvent = ExecutionFiguresReceived;
 
 export interface ExecutionLedger {
   /** `${fiscalYear}-${month}` → figures in force and their revision. */
@@ -61,7 +61,7 @@ export const executionLedgerDecider = {
       if (current && same(current, f)) continue;
       const figures: ExecutionFigures = { projectId, fiscalYear: f.fiscalYear, month: f.month, ...figuresOf(f) };
       events.push({
-        type: 'ExecutionFiguresRecorded',
+        type: 'ExecutionFiguresReceived',
         data: {
           ...figures, unitId, channel, ...(importId ? { importId } : {}), revision: (current?.revision ?? 0) + 1,
           ...(current ? { supersedes: figuresOf(current) } : {}),
