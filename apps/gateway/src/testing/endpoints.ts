@@ -2,6 +2,8 @@ import type { Method, Person } from './gateway-app';
 
 /** U001's project, known to the stub. */
 export const OWN_PROJECT = 'P-U001-0001';
+/** A corrective case of OWN_PROJECT, known to the stub. */
+export const OWN_CASE = 'P-U001-0001-202606-abcd1234';
 
 export interface Endpoint {
   name: string;
@@ -60,4 +62,16 @@ export const ENDPOINTS: Endpoint[] = [
   { name: '推送预算执行数据', method: 'post', url: '/monitoring/execution-feed', body: { records: [{ projectId: OWN_PROJECT, month: '2026-06', ...executionEntry }] }, allowed: ['admin'], status: 200 },
   { name: '手工录入执行数据', method: 'put', url: `/monitoring/projects/${OWN_PROJECT}/execution/2026-06`, body: executionEntry, allowed: ['unitU001', ...financeStaff] },
   { name: '项目监控时间线', method: 'get', url: `/monitoring/projects/${OWN_PROJECT}`, allowed: readers },
+  { name: '开放监控报告', method: 'post', url: '/monitoring/reports', body: { projectId: OWN_PROJECT, month: 6 }, allowed: ['reviewer'] },
+  { name: '查看监控报告', method: 'get', url: `/monitoring/reports/${OWN_PROJECT}/2026/6`, allowed: readers },
+  { name: '填报监控报告', method: 'put', url: `/monitoring/reports/${OWN_PROJECT}/2026/6/draft`, body: { content: { indicators: [] } }, allowed: ['unitU001'] },
+  { name: '提交监控报告', method: 'post', url: `/monitoring/reports/${OWN_PROJECT}/2026/6/submission`, allowed: ['unitU001'], status: 200 },
+  { name: '审核监控报告', method: 'post', url: `/monitoring/reports/${OWN_PROJECT}/2026/6/review`, body: { decision: 'accept' }, allowed: ['reviewer'], status: 200 },
+  { name: '查看纠偏事项', method: 'get', url: `/monitoring/cases/${OWN_CASE}`, allowed: readers },
+  { name: '答复纠偏事项', method: 'post', url: `/monitoring/cases/${OWN_CASE}/answer`, body: { choice: 'reallocate', reasons: '调剂' }, allowed: ['unitU001'], status: 200 },
+  { name: '暂缓或停止拨款', method: 'post', url: `/monitoring/cases/${OWN_CASE}/allocation-restriction`, body: { mode: 'suspend', reason: '进度滞后' }, allowed: financeStaff, status: 200 },
+  { name: '解除拨款限制', method: 'post', url: `/monitoring/cases/${OWN_CASE}/allocation-restriction/lifting`, body: { reason: '已整改' }, allowed: financeStaff, status: 200 },
+  { name: '预警看板', method: 'get', url: '/monitoring/warning-board?fiscalYear=2026', allowed: readers },
+  { name: '单位记分卡', method: 'get', url: '/monitoring/scorecard?fiscalYear=2026', allowed: readers },
+  { name: '项目拨款状态', method: 'get', url: `/monitoring/projects/${OWN_PROJECT}/allocation`, allowed: readers },
 ];

@@ -27,6 +27,8 @@ export interface StubReply {
 export class StubGoalDeclaration {
   readonly calls: StubCall[] = [];
   readonly goals = new Map<string, { projectId: string; unitId: string; fiscalYear: number; status: string }>();
+  /** Monitoring's corrective cases (`GET /internal/monitoring/cases/:id`), when the stub stands in for monitoring too. */
+  readonly cases = new Map<string, { caseId: string; projectId: string; unitId: string; status: string }>();
   private readonly queued: StubReply[] = [];
   private server?: Server;
   url = '';
@@ -54,7 +56,7 @@ export class StubGoalDeclaration {
 
   /** Calls other than the unit-scope look-ups (`GET /internal/goals/:id`). */
   forwarded(): StubCall[] {
-    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/goals\/[^/]+$/.test(c.path)));
+    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/(goals|monitoring\/cases)\/[^/]+$/.test(c.path)));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -87,6 +89,15 @@ export class StubGoalDeclaration {
         return send(res, 404, JSON.stringify(problem), 'application/problem+json; charset=utf-8');
       }
       return send(res, 200, JSON.stringify({ ...goal, statusLabel: '草稿', version: 1 }));
+    }
+    const casePath = /^\/internal\/monitoring\/cases\/([^/]+)$/.exec(call.path);
+    if (call.method === 'GET' && casePath) {
+      const found = this.cases.get(casePath[1]);
+      if (!found) {
+        const problem = { type: 'https://bpm.local/problems/corrective-case-not-found', title: '未找到', status: 404, detail: '未找到该纠偏事项', code: 'CORRECTIVE_CASE_NOT_FOUND' };
+        return send(res, 404, JSON.stringify(problem), 'application/problem+json; charset=utf-8');
+      }
+      return send(res, 200, JSON.stringify(found));
     }
     const status = call.method === 'POST' && !/\/(submission|adjustment-requests|completion)$/.test(call.path) ? 201 : 200;
     return send(res, status, JSON.stringify({ echo: { method: call.method, path: call.path, query: call.query, body: call.body } }));
