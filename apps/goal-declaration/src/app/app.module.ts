@@ -28,6 +28,7 @@ import {
 } from '../application/supplemental-funding/supplemental-funding';
 import { eventStoreProvider } from '../infrastructure/event-store.provider';
 import { ensureReadModelSchema } from '../infrastructure/read-model-schema';
+import { MonitoringEventsConsumer } from '../infrastructure/monitoring-events.consumer';
 import { ReadModels } from '../infrastructure/read-models';
 import { Relay } from '../infrastructure/relay';
 import { StreamCommands } from '../infrastructure/stream-commands';
@@ -70,6 +71,7 @@ const entities = [GoalSummary, ReviewTask];
     StreamCommands,
     ReadModels,
     Relay,
+    MonitoringEventsConsumer,
     ChangeIndicatorLibraryHandler,
     RegisterProjectHandler,
     DeclareGoalHandler,
