@@ -12,6 +12,12 @@ const problems = {
     new ProblemException(502, 'UPSTREAM_BAD_RESPONSE', `绩效运行监控服务返回了无法识别的应答（状态 ${status}），请稍后重试`, { title: '上游服务异常' }),
 };
 
+/**
+ * A file import parses, checks and records a whole file in one request (a county's year, 12,000
+ * rows, takes tens of seconds on a small machine): it gets this much longer than other calls.
+ */
+const UPLOAD_TIMEOUT_FACTOR = 30;
+
 /** A body to forward: JSON, or a file's bytes with its name. */
 type Body = { json: unknown } | { bytes: Buffer; fileName?: string };
 
@@ -64,7 +70,7 @@ export class MonitoringClient {
         method,
         headers: this.headersFor(actor, body),
         body: body === undefined ? undefined : 'json' in body ? JSON.stringify(body.json) : new Uint8Array(body.bytes),
-        signal: AbortSignal.timeout(this.config.upstreamTimeoutMs),
+        signal: AbortSignal.timeout(this.config.upstreamTimeoutMs * (body && 'bytes' in body ? UPLOAD_TIMEOUT_FACTOR : 1)),
       });
     } catch (error) {
       this.logger.warn(`${method} ${target} failed: ${(error as Error)?.message ?? String(error)}`);
