@@ -48,6 +48,20 @@ describe('gateway: execution data (预算执行数据)', () => {
     expect(res.body.errors).toEqual(problem.errors);
   });
 
+  it('gives a file import longer than the usual upstream timeout (a year’s file takes tens of seconds)', async () => {
+    const patient = await createGatewayApp({ goalDeclarationUrl: stub.url, upstreamTimeoutMs: 200 });
+    try {
+      stub.replyNext({ status: 200, body: JSON.stringify({ status: 'imported' }), delayMs: 600 });
+      const slowImport = await request(patient.getHttpServer()).post('/monitoring/execution-imports').set('Authorization', `Bearer ${tokens.admin}`).attach('file', Buffer.from('x'), 'a.csv');
+      expect(slowImport.body).toEqual({ status: 'imported' });
+      stub.replyNext({ status: 200, body: '{}', delayMs: 600 });
+      const slowFeed = await request(patient.getHttpServer()).post('/monitoring/execution-feed').set('Authorization', `Bearer ${tokens.admin}`).send({ records: [] });
+      expectProblem(slowFeed, 504, 'UPSTREAM_TIMEOUT');
+    } finally {
+      await patient.close();
+    }
+  });
+
   it('says monitoring is unavailable in Chinese when it cannot be reached', async () => {
     const down = await createGatewayApp({ goalDeclarationUrl: stub.url, monitoringUrl: 'http://127.0.0.1:1' });
     try {
