@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { signToken } from '../../gateway/src/auth/sign-token';
+import { internalHeaders } from '../../monitoring/src/testing/internal-auth';
 import { eventually, startPlatform, stopPlatform } from './support/platform';
 
 /**
@@ -30,7 +31,7 @@ const api = () => request(running['gateway'].getHttpServer());
 /** monitoring's internal API, as the orchestrator's workflow activities call it (system, with the workflow's clock). */
 const internal = () => request(running['monitoring'].getHttpServer());
 const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
-const system = (at: string) => ({ 'x-actor-id': 'monthly-cycle', 'x-actor-role': 'system', 'x-actor-at': at });
+const system = (at: string) => internalHeaders({ id: 'orchestrator', role: 'system' }, { 'x-actor-at': at });
 
 const declaration = {
   overallGoal: '完成全县义务教育学校校舍改造，改善办学条件',
@@ -117,7 +118,7 @@ describe('绩效运行监控 through the gateway', () => {
 
   it('opens June’s reports (the monthly cycle, on 1 July); 25 % execution is red with its numbers and opens a case each', async () => {
     for (const projectId of Object.values(projects)) {
-      await internal().post('/internal/monitoring/reports').set(system(`${year}-07-01T01:00:00.000Z`)).send({ projectId, month: 6 }).expect(201);
+      await internal().post('/internal/monitoring/reports').set(await system(`${year}-07-01T01:00:00.000Z`)).send({ projectId, month: 6 }).expect(201);
     }
     for (const key of ['timely', 'late'] as const) {
       const report = await eventually(async () => {
@@ -165,7 +166,7 @@ describe('绩效运行监控 through the gateway', () => {
     const late = await api().get(`/monitoring/cases/${cases.late}`).set(as('reviewer'));
     const afterDue = new Date(Date.parse(late.body.dueAt) + 60_000).toISOString();
     // what the case's follow-up workflow does when its deadline timer fires (time-skipped in the workflow tests)
-    await internal().post(`/internal/monitoring/cases/${cases.late}/escalation`).set(system(afterDue)).expect(200);
+    await internal().post(`/internal/monitoring/cases/${cases.late}/escalation`).set(await system(afterDue)).expect(200);
     await api().post(`/monitoring/cases/${cases.late}/allocation-restriction`).set(as('reviewer')).send({ mode: 'suspend', reason: '逾期未答复纠偏措施' }).expect(200);
     const status = await api().get(`/monitoring/projects/${projects.late}/allocation`).set(as('unit'));
     expect(status.body).toMatchObject({ allowed: false, caseId: cases.late });
@@ -175,16 +176,18 @@ describe('绩效运行监控 through the gateway', () => {
       .set(as('admin'))
       .send({
         notice: {
-          fiscalYear: year, documentNo: `示财预〔2026〕M${run}号`, fundName: '校舍维修补助资金', source: 'provincial', amount: 2_000_000,
+          fiscalYear: year, documentNo: `示财预〔2026〕M${run}号`, fundName: '校舍维修补助资金', source: 'provincial', amount: 100_000_000,
           upperLevelGoalTable: { overallGoal: '改善办学条件', indicators: [{ name: '维修校舍面积', unitOfMeasure: '平方米', direction: '>=', target: 1000 }] },
         },
       })
       .expect(201);
+    // goal-declaration learns of the suspension from monitoring's topic: until the event arrives
+    // (a second or two) an application still goes through; the notice is large enough for that.
     const refused = await eventually(async () => {
-      const res = await api().post(`/fund-notices/${notice.body.noticeId}/applications`).set(as('unit')).send({ projectId: projects.late, amount: 300_000, purpose: '校舍维修' });
+      const res = await api().post(`/fund-notices/${notice.body.noticeId}/applications`).set(as('unit')).send({ projectId: projects.late, amount: 1_000, purpose: '校舍维修' });
       expect(res.status).toBe(422);
       return res;
-    });
+    }, 60_000, 500);
     expect(refused.body.code).toBe('ALLOCATION_RESTRICTED');
     expect(refused.body.detail).toContain(cases.late);
     expect(refused.body.detail).toContain('暂缓拨款');

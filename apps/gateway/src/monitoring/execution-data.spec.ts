@@ -31,7 +31,7 @@ describe('gateway: execution data (预算执行数据)', () => {
     expect(stub.calls[0]).toMatchObject({ method: 'POST', path: '/internal/monitoring/execution-imports', body: { bytes: bytes.length } });
     expect(stub.calls[0].headers['content-type']).toBe('application/octet-stream');
     expect(decodeURIComponent(String(stub.calls[0].headers['x-file-name']))).toBe('六月执行数据.csv');
-    expect(stub.calls[0].headers['x-actor-role']).toBe('finance-admin');
+    expect(stub.calls[0].identity?.actor).toMatchObject({ role: 'finance-admin' });
   });
 
   it('asks for the file when none was sent', async () => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InternalTokenIssuer } from '@bpm/auth';
 import type { Actor } from '@bpm/contracts';
 import { CORRELATION_ID_HEADER, PROBLEM_CONTENT_TYPE, ProblemException, REQUEST_ID_HEADER, currentRequestContext } from '@bpm/http';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
@@ -28,14 +29,18 @@ export interface Binary {
 }
 
 /**
- * monitoring's internal HTTP API, called as the signed-in actor (the `x-actor-*` headers and the
- * request ids, as for goal-declaration); an upstream problem+json is relayed unchanged.
+ * monitoring's internal HTTP API, called as the signed-in actor (an internal token the gateway signs
+ * for the actor it verified, audience monitoring, and the request ids, as for goal-declaration);
+ * an upstream problem+json is relayed unchanged.
  */
 @Injectable()
 export class MonitoringClient {
   private readonly logger = new Logger('MonitoringClient');
 
-  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly tokens: InternalTokenIssuer,
+  ) {}
 
   async get<T>(actor: Actor, target: string, query?: Record<string, QueryValue>): Promise<T> {
     return json<T>(await this.send('GET', actor, target + queryString(query)));
@@ -68,7 +73,7 @@ export class MonitoringClient {
     try {
       response = await fetch(`${this.config.monitoringUrl}${target}`, {
         method,
-        headers: this.headersFor(actor, body),
+        headers: await this.headersFor(actor, body),
         body: body === undefined ? undefined : 'json' in body ? JSON.stringify(body.json) : new Uint8Array(body.bytes),
         signal: AbortSignal.timeout(this.config.upstreamTimeoutMs * (body && 'bytes' in body ? UPLOAD_TIMEOUT_FACTOR : 1)),
       });
@@ -85,10 +90,14 @@ export class MonitoringClient {
     throw problems.unreadable(response.status);
   }
 
-  private headersFor(actor: Actor, body?: Body): Record<string, string> {
+  private async headersFor(actor: Actor, body?: Body): Promise<Record<string, string>> {
     const ids = currentRequestContext();
-    const headers: Record<string, string> = { accept: `application/json, ${PROBLEM_CONTENT_TYPE}`, 'x-actor-id': actor.id, 'x-actor-role': actor.role };
-    if (actor.unit) headers['x-actor-unit'] = actor.unit;
+    // A one-minute internal token for the verified actor, addressed to monitoring (id, role, unit only).
+    const subject: Actor = { id: actor.id, role: actor.role, ...(actor.unit ? { unit: actor.unit } : {}) };
+    const headers: Record<string, string> = {
+      accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
+      authorization: `Bearer ${await this.tokens.sign(subject, 'monitoring')}`,
+    };
     if (ids) {
       headers[CORRELATION_ID_HEADER] = ids.correlationId;
       headers[REQUEST_ID_HEADER] = ids.requestId;

@@ -36,6 +36,8 @@ export class StubGoalDeclaration {
   private readonly queued: StubReply[] = [];
   private server?: Server;
   private readonly verifier = InternalTokenVerifier.fromEnv('goal-declaration');
+  /** The stub stands in for monitoring too (its paths under `/internal/monitoring`), with monitoring's audience. */
+  private readonly monitoringVerifier = InternalTokenVerifier.fromEnv('monitoring');
   url = '';
 
   async start(): Promise<this> {
@@ -78,7 +80,8 @@ export class StubGoalDeclaration {
       body: !text ? undefined : /json/.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : { bytes: chunks.reduce((n, c) => n + c.length, 0) },
     };
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    call.identity = token ? await this.verifier.verify(token).catch(() => undefined) : undefined;
+    const verifier = call.path.startsWith('/internal/monitoring') ? this.monitoringVerifier : this.verifier;
+    call.identity = token ? await verifier.verify(token).catch(() => undefined) : undefined;
     this.calls.push(call);
     if (!call.identity) {
       const problem = { type: 'https://bpm.local/problems/internal-token-invalid', title: '未认证', status: 401, detail: '内部接口的访问令牌无效', code: 'INTERNAL_TOKEN_INVALID' };

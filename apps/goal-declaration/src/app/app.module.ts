@@ -46,7 +46,8 @@ const entities = [GoalSummary, ReviewTask];
       inject: [SERVICE_CONFIG, PG_POOL],
       useFactory: async (config: ServiceConfig, pool: Pool) => {
         await ensureReadModelSchema(pool);
-        return { type: 'postgres' as const, url: config.DATABASE_URL, entities, synchronize: false, poolSize: 5 };
+        // 10: the monitoring-events consumer handles its six partitions at once, each in a transaction.
+        return { type: 'postgres' as const, url: config.DATABASE_URL, entities, synchronize: false, poolSize: 10 };
       },
     }),
     TypeOrmModule.forFeature(entities),

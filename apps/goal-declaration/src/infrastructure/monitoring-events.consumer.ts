@@ -49,7 +49,7 @@ export class MonitoringEventsConsumer implements OnApplicationBootstrap, OnAppli
       dataSource,
       schema: 'goal_declaration',
       handle: (event, { manager }) => applyMonitoringEvent(event, manager),
-      partitionsConsumedConcurrently: 2,
+      partitionsConsumedConcurrently: PARTITIONS,
       logger: new Logger('MonitoringEventsConsumer'),
     });
   }

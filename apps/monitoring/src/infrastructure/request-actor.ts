@@ -1,8 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { identityOfRequest, internalAuthProblems } from '@bpm/auth';
 import type { EventMetadata, Role } from '@bpm/contracts';
 import { currentRequestContext, ProblemException } from '@bpm/http';
-
-const ROLES: Role[] = ['unit', 'finance-reviewer', 'finance-admin', 'evaluator', 'auditor', 'system'];
 
 export interface Actor {
   userId: string;
@@ -10,7 +9,7 @@ export interface Actor {
   unitId?: string;
 }
 
-/** Who is acting, as the gateway (or the orchestrator) vouches for it, and the ids to record. */
+/** Who is acting, as the verified internal token names it, and the ids to record. */
 export interface RequestActor {
   actor: Actor;
   metadata: EventMetadata;
@@ -18,28 +17,28 @@ export interface RequestActor {
 }
 
 /**
- * The internal API trusts the caller's actor headers: only the gateway and the orchestrator
- * reach it, and the gateway has checked the token, role and unit scope first.
+ * The actor of the verified internal token (the global guard of `@bpm/auth` checked it), and
+ * nothing else: no `x-actor-*` header and no actor in a body is ever read.
+ *
+ * One exception to "the time is now": a call the orchestrator makes as `system` may carry the
+ * workflow's clock in `x-actor-at`, since deadlines are judged by the time the workflow acted (a
+ * retried activity, a time-skipping test). Nobody else can move the clock.
  */
 export const Acting = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestActor => {
-  const headers = ctx.switchToHttp().getRequest().headers as Record<string, string | undefined>;
-  const id = headers['x-actor-id'];
-  const role = headers['x-actor-role'] as Role | undefined;
-  if (!id || !role || !ROLES.includes(role)) {
-    throw new ProblemException(401, 'ACTOR_MISSING', '内部接口缺少操作人信息（x-actor-id / x-actor-role）');
-  }
-  const unit = headers['x-actor-unit'] || undefined;
-  const ids = currentRequestContext();
-  // The workflow's clock (x-actor-at) counts for the system alone: deadlines are judged by the
-  // time the workflow acted, so a retried activity or a time-skipping test sees the same moment.
-  const workflowAt = role === 'system' ? headers['x-actor-at'] : undefined;
+  const request = ctx.switchToHttp().getRequest();
+  const identity = identityOfRequest(request);
+  if (!identity) throw internalAuthProblems.missingToken();
+  const { id, role, unit } = identity.actor;
+  const headers = request.headers as Record<string, string | undefined>;
+  const workflowAt = identity.issuer === 'orchestrator' && role === 'system' ? headers['x-actor-at'] : undefined;
   if (workflowAt !== undefined && Number.isNaN(Date.parse(workflowAt))) {
     throw new ProblemException(400, 'ACTOR_TIME_INVALID', `内部接口的操作时间（x-actor-at）“${workflowAt}”不是有效的时间`);
   }
+  const ids = currentRequestContext();
   return {
     actor: { userId: id, role, unitId: unit },
     metadata: {
-      actor: { id, role, unit },
+      actor: { id, role, ...(unit ? { unit } : {}) },
       correlationId: ids?.correlationId ?? headers['x-correlation-id'] ?? 'none',
       requestId: ids?.requestId,
       causationId: headers['x-causation-id'] || undefined,

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../../app/app.module';
 import { approvedProjectEvents, publishGoalEvents } from '../../testing/goal-events';
+import { internalHeaders } from '../../testing/internal-auth';
 
 /**
  * The import path on the real PostgreSQL and Kafka: projects learnt from goal-declaration's
@@ -16,7 +17,8 @@ const run = randomUUID().slice(0, 8);
 const P1 = `P-${run}-1`;
 const P2 = `P-${run}-2`;
 const unit = `U-${run}`;
-const as = { 'x-actor-id': 'clerk', 'x-actor-role': 'finance-admin' };
+/** A finance clerk, through the gateway's internal token (signed per call: they live a minute). */
+const as = () => internalHeaders({ id: 'clerk', role: 'finance-admin' });
 let app: INestApplication;
 const api = () => request(app.getHttpServer());
 
@@ -40,10 +42,10 @@ async function xlsx(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const upload = (bytes: Buffer) =>
-  api().post('/internal/monitoring/execution-imports').set(as).set('content-type', 'application/octet-stream').set('x-file-name', encodeURIComponent('执行数据.xlsx')).send(bytes);
+const upload = async (bytes: Buffer) =>
+  api().post('/internal/monitoring/execution-imports').set(await as()).set('content-type', 'application/octet-stream').set('x-file-name', encodeURIComponent('执行数据.xlsx')).send(bytes);
 
-const timeline = (projectId: string) => api().get(`/internal/monitoring/projects/${projectId}`).set(as);
+const timeline = async (projectId: string) => api().get(`/internal/monitoring/projects/${projectId}`).set(await as());
 
 beforeAll(async () => {
   const ref = await Test.createTestingModule({ imports: [AppModule] }).compile();
@@ -113,27 +115,32 @@ describe('importing execution data (预算执行数据导入)', () => {
   });
 
   it('takes the machine feed through the same validation, naming JSON paths', async () => {
-    const bad = await api().post('/internal/monitoring/execution-feed').set(as).send({ records: [{ projectId: P2, month: '2026-07', allocated: 1000, paid: '1.001', expectedCarryOver: 0 }] });
+    const bad = await api().post('/internal/monitoring/execution-feed').set(await as()).send({ records: [{ projectId: P2, month: '2026-07', allocated: 1000, paid: '1.001', expectedCarryOver: 0 }] });
     expect(bad.status).toBe(422);
     expect(bad.body.errors).toEqual([{ field: 'records[0].paid', row: 1, column: '支付金额（元）', message: '支付金额（元）“1.001”不是有效的金额（元，最多两位小数）' }]);
     const records = [{ projectId: P2, month: '2026-07', allocated: '100000.50', paid: 20000, expectedCarryOver: '0' }];
-    const ok = await api().post('/internal/monitoring/execution-feed').set(as).send({ records });
+    const ok = await api().post('/internal/monitoring/execution-feed').set(await as()).send({ records });
     expect(ok.body).toMatchObject({ status: 'imported', recordedCount: 1 });
-    expect((await api().post('/internal/monitoring/execution-feed').set(as).send({ records })).body.status).toBe('already-imported');
+    expect((await api().post('/internal/monitoring/execution-feed').set(await as()).send({ records })).body.status).toBe('already-imported');
   });
 
   it('takes a manual entry, and refuses a unit user entering another unit’s project', async () => {
     const entry = { allocated: '100000.50', paid: '30000', expectedCarryOver: '0' };
-    const ok = await api().put(`/internal/monitoring/projects/${P2}/execution/2026-08`).set({ 'x-actor-id': 'zhang', 'x-actor-role': 'unit', 'x-actor-unit': unit }).send(entry);
+    const ok = await api().put(`/internal/monitoring/projects/${P2}/execution/2026-08`).set(await internalHeaders({ id: 'zhang', role: 'unit', unit })).send(entry);
     expect(ok.body).toMatchObject({ status: 'imported', recordedCount: 1 });
-    const other = await api().put(`/internal/monitoring/projects/${P2}/execution/2026-09`).set({ 'x-actor-id': 'li', 'x-actor-role': 'unit', 'x-actor-unit': 'U-OTHER' }).send(entry);
+    const other = await api().put(`/internal/monitoring/projects/${P2}/execution/2026-09`).set(await internalHeaders({ id: 'li', role: 'unit', unit: 'U-OTHER' })).send(entry);
     expect(other.status).toBe(422);
     expect(other.body.errors[0].message).toBe(`项目${P2}不属于本单位，无权录入其执行数据`);
     await eventually(async () => expect((await timeline(P2)).body.months.map((m: { month: number }) => m.month)).toEqual([7, 8]));
   });
 
+  it('refuses a call without an internal token', async () => {
+    const res = await api().get(`/internal/monitoring/projects/${P1}`);
+    expect(res.status).toBe(401);
+  });
+
   it('offers the .xlsx template', async () => {
-    const res = await api().get('/internal/monitoring/execution-template').buffer(true).parse((r, cb) => {
+    const res = await api().get('/internal/monitoring/execution-template').set(await as()).buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
       r.on('end', () => cb(null, Buffer.concat(chunks)));
