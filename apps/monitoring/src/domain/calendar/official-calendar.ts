@@ -25,3 +25,10 @@ export const officialHoliday = (date: string): string | undefined => holidays[da
 
 /** `YYYY-MM-DD` is a weekend day made a working day (调休上班). */
 export const isOfficialAdjustedWorkingDay = (date: string): boolean => workdays[date] !== undefined;
+
+/**
+ * Whether the official calendar knows `year` (the State Council publishes next year's holidays
+ * in late autumn; until the package carries them, a region must add them as overrides, or the
+ * year counts only weekends as days off).
+ */
+export const officialCalendarCovers = (year: number): boolean => year >= OFFICIAL_CALENDAR_YEARS.first && year <= OFFICIAL_CALENDAR_YEARS.last;

@@ -8,6 +8,7 @@ import {
   endOfChinaDay,
   isWorkingDay,
   officialCalendar,
+  officialCalendarCovers,
   officialHoliday,
   onOrNextWorkingDay,
   validateCalendar,
@@ -26,6 +27,8 @@ describe('Chinese working days', () => {
     expect(isWorkingDay('2026-11-30', county)).toBe(true); // an ordinary Monday
     expect(OFFICIAL_CALENDAR_YEARS.first).toBeLessThanOrEqual(2024);
     expect(OFFICIAL_CALENDAR_YEARS.last).toBeGreaterThanOrEqual(2026);
+    expect(officialCalendarCovers(2026)).toBe(true);
+    expect(officialCalendarCovers(OFFICIAL_CALENDAR_YEARS.last + 1)).toBe(false);
   });
 
   it('counts 10 working days across the National Day week, with its adjusted Saturday', () => {

@@ -80,6 +80,8 @@ describe('corrective case › opening', () => {
   it('refuses opening twice', () => spec.given([opened]).when(open()).thenThrows('CASE_ALREADY_OPEN', { kind: 'conflict' }));
   it('refuses a malformed calendar override', () =>
     spec.given([]).when(open({ calendar: { ...calendar, extraHolidays: ['10/12'] } })).thenThrows('DATE_INVALID', { field: 'extraHolidays[0]' }));
+  it('requires the case, project and unit', () =>
+    spec.given([]).when(open({ unitId: ' ' })).thenThrows('CASE_FIELD_REQUIRED', { field: 'unitId', message: '开启纠偏事项须提供预算单位' }));
   it('names its stream', () => expect(correctiveCaseStreamId('CC-1')).toBe('correctiveCase-CC-1'));
 });
 

@@ -26,6 +26,8 @@ const open = ({ data }: OpenCorrectiveCase, state: CorrectiveCaseState): Correct
   if (data.warning?.level !== 'red') {
     throw precondition('WARNING_NOT_RED', `只有红色预警才开启纠偏事项，该预警为${data.warning?.level === 'yellow' ? '黄色' : '非红色'}`, 'warning');
   }
+  const blank = (['caseId', 'projectId', 'unitId'] as const).find((f) => isBlank(data[f]));
+  if (blank) throw invalid('CASE_FIELD_REQUIRED', `开启纠偏事项须提供${{ caseId: '事项编号', projectId: '项目编号', unitId: '预算单位' }[blank]}`, blank);
   throwFirst([...validateMonitoringParameters(data.parameters), ...validateCalendar(data.calendar)]);
   const { actor, at, parameters, calendar: _calendar, ...facts } = data;
   const schedule = correctiveSchedule(at, parameters, data.calendar);

@@ -8,7 +8,7 @@ import { CorrectiveCaseState, initialState } from './state';
 export * from './types';
 export * from './commands';
 export * from './events';
-export * from './state';
+export type { Allocation, CaseFacts, CorrectiveCaseState, OpenedCaseState } from './state';
 export * from './schedule';
 export * from './allocation';
 export { decide as decideCorrectiveCase, evolve as evolveCorrectiveCase };

@@ -47,7 +47,13 @@ const warningKey = (w: Warning) => `${w.rule}|${w.subject.kind === 'indicator' ?
  * Recomputes the month's warnings from the official data (imported figures, submitted
  * actuals, parameters); an event only when the warnings or their numbers changed.
  */
-const reassess = (report: Report, basis: MonitoringWarningsAssessed['data']['basis'], by: string, at: string): MonitoringWarningsAssessed[] => {
+const reassess = (
+  report: Report,
+  basis: MonitoringWarningsAssessed['data']['basis'],
+  by: string,
+  at: string,
+  recorded: Report['parameters'] = report.parameters,
+): MonitoringWarningsAssessed[] => {
   const { signals, warnings } = assessMonth({
     month: report.month,
     execution: report.execution?.figures,
@@ -55,7 +61,9 @@ const reassess = (report: Report, basis: MonitoringWarningsAssessed['data']['bas
     actuals: report.submitted?.indicators ?? [],
     parameters: report.parameters,
   });
-  if (JSON.stringify(report.warnings) === JSON.stringify(warnings)) return [];
+  // New parameters are recorded even when today's warnings stay the same: later figures use them.
+  const sameParameters = JSON.stringify(recorded) === JSON.stringify(report.parameters);
+  if (sameParameters && JSON.stringify(report.warnings) === JSON.stringify(warnings)) return [];
   const before = new Set(report.warnings.map(warningKey));
   const newlyRed = warnings.filter((w) => w.level === 'red' && !before.has(warningKey(w)));
   return [{ type: 'MonitoringWarningsAssessed', data: { basis, parameters: report.parameters, signals, warnings, newlyRed, by, at } }];
@@ -184,7 +192,7 @@ const reassessWith = ({ data }: ReassessMonitoringWarnings, state: MonitoringRep
   if (p.region !== s.report.parameters.region || p.fiscalYear !== s.report.fiscalYear) {
     throw invalid('PARAMETERS_MISMATCH', `参数属于${p.region}${p.fiscalYear}年度，不适用于本报告`, 'parameters');
   }
-  return reassess({ ...s.report, parameters: p }, 'parameters', data.actor.id, data.at);
+  return reassess({ ...s.report, parameters: p }, 'parameters', data.actor.id, data.at, s.report.parameters);
 };
 
 export const decide = (command: MonitoringReportCommand, state: MonitoringReportState): MonitoringReportEvent[] => {

@@ -3,7 +3,8 @@ import { MonitoringReportState } from './state';
 
 export const evolve = (state: MonitoringReportState, event: MonitoringReportEvent): MonitoringReportState => {
   if (event.type === 'MonitoringReportOpened') {
-    const { by: _by, at, ...opened } = event.data;
+    const { by, at, ...opened } = event.data;
+    void by; // who opened it stays in the event; the report keeps when
     return { status: 'open', report: { ...opened, openedAt: at, warnings: [], overdue: false, remindersSent: 0 } };
   }
   if (state.status === 'none') return state;

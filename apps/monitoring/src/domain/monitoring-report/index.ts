@@ -8,7 +8,7 @@ import { MonitoringReportState, initialState } from './state';
 export * from './types';
 export * from './commands';
 export * from './events';
-export * from './state';
+export { AWAITING_UNIT, type MonitoringReportState, type OpenedReportState, type Report } from './state';
 export * from './rules';
 export * from './schedule';
 export { decide as decideMonitoringReport, evolve as evolveMonitoringReport };

@@ -151,7 +151,7 @@ describe('monitoring report › the unit drafts and submits', () => {
     ['a blank qualitative actual', draft({ indicators: [{ indicatorName: '校舍安全状况', actual: ' ', likelihood: 'certain' }] }), 'ACTUAL_INVALID', 'content.indicators[0].actual'],
     ['an unknown likelihood', draft({ indicators: [{ indicatorName: '改造学校数量', actual: 1, likelihood: 'maybe' as never }] }), 'LIKELIHOOD_INVALID', 'content.indicators[0].likelihood'],
     ['an unknown cause', draft({ indicators: [{ indicatorName: '改造学校数量', actual: 1, likelihood: 'possible', deviation: { cause: '天气' as never, explanation: 'x', measure: 'y' } }] }), 'DEVIATION_CAUSE_INVALID', 'content.indicators[0].deviation.cause'],
-    ['a duplicate line', draft({ indicators: [onTrack.indicators[0]!, onTrack.indicators[0]!] }), 'INDICATOR_DUPLICATE', 'content.indicators[1].indicatorName'],
+    ['a duplicate line', draft({ indicators: [onTrack.indicators[0], onTrack.indicators[0]!] }), 'INDICATOR_DUPLICATE', 'content.indicators[1].indicatorName'],
   ] as const)('refuses a draft by/with %s', (_, command, code, field) => spec.given([opened]).when(command).thenThrows(code, { field }));
 
   it('submits a complete report on time; nothing deviates, no warning event', () =>
@@ -187,7 +187,7 @@ describe('monitoring report › the unit drafts and submits', () => {
       }));
 
   it('requires a cause for an indicator behind its prorated target', () => {
-    const noCause: ReportContent = { indicators: [{ ...lagging.indicators[0]!, deviation: undefined }, lagging.indicators[1]!] };
+    const noCause: ReportContent = { indicators: [{ ...lagging.indicators[0], deviation: undefined }, lagging.indicators[1]!] };
     spec
       .given([opened, recorded(greenFigures), drafted(noCause)])
       .when(submit())
@@ -252,6 +252,14 @@ describe('monitoring report › new parameters recompute the warnings', () => {
     spec.given(base).when(reassess(lenient)).then([assessed(redFigures, [], 'parameters', [], system.id, at, lenient)]);
   });
   it('unchanged parameters change nothing', () => spec.given(base).when(reassess()).thenNothing());
+  it('new parameters that change no warning today are still recorded, for what comes later', () => {
+    // Only the execution warning exists yet: the indicator bands change none of today's warnings.
+    const strict = resolveMonitoringParameters('示例县', 2026, { indicatorBands: { red: 70, yellow: 95 } });
+    const changed = assessed(redFigures, [], 'parameters', [], system.id, at, strict);
+    spec.given(base).when(reassess(strict)).then([changed]);
+    const state = stateAfter(monitoringReportDecider, [...base, changed]);
+    expect(state.status === 'open' && state.report.parameters.indicatorBands).toEqual({ red: 70, yellow: 95 });
+  });
   it('refuses another region’s parameters', () =>
     spec.given(base).when(reassess(resolveMonitoringParameters('邻县', 2026))).thenThrows('PARAMETERS_MISMATCH'));
 });

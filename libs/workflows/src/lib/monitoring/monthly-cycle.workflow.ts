@@ -31,7 +31,7 @@ export async function monthlyMonitoringCycle(input: MonthlyCycleInput): Promise<
   }
   const done = input.done ?? [];
   let phase: MonthPhase = 'scheduling';
-  let schedule: MonthSchedule | undefined;
+  let schedule: MonthSchedule | undefined = undefined;
   let current: MonthSummary = { month, opened: 0, alreadyOpen: 0, reminded: 0, overdue: 0 };
 
   setHandler(monthlyCycleQuery, (): MonthlyCycleStatus => ({ region, fiscalYear, month, phase, ...(schedule ? { schedule } : {}), current, done }));
