@@ -113,7 +113,7 @@ describe('绩效运行监控 through the gateway', () => {
       const timeline = await api().get(`/monitoring/projects/${projects.late}`).set(as('unit'));
       expect(timeline.body.months.map((m: { month: number }) => m.month)).toEqual([1, 2, 3, 4, 5, 6]);
     });
-    expect((await api().get(`/monitoring/projects/${projects.late}`).set(as('other'))).status).toBe(403);
+    expect((await api().get(`/monitoring/projects/${projects.late}`).set(as('other'))).status).toBe(404); // another unit's project does not exist for them
   });
 
   it('opens June’s reports (the monthly cycle, on 1 July); 25 % execution is red with its numbers and opens a case each', async () => {
@@ -150,14 +150,14 @@ describe('绩效运行监控 through the gateway', () => {
       executionDeviation: { cause: 'institutional', explanation: '工程招标延期', measure: '加快合同签订与资金支付' },
     };
     await api().put(`${path}/draft`).set(as('unit')).send({ content }).expect(200);
-    expect((await api().post(`${path}/submission`).set(as('other'))).status).toBe(403);
+    expect((await api().post(`${path}/submission`).set(as('other'))).status).toBe(404);
     await api().post(`${path}/submission`).set(as('unit')).expect(200);
     const accepted = await api().post(`${path}/review`).set(as('reviewer')).send({ decision: 'accept', comments: '请按措施推进' });
     expect(accepted.body.status).toBe('accepted');
   });
 
   it('one case is answered 调剂 in time', async () => {
-    expect((await api().post(`/monitoring/cases/${cases.timely}/answer`).set(as('other')).send({ choice: 'reallocate', reasons: 'x' })).status).toBe(403);
+    expect((await api().post(`/monitoring/cases/${cases.timely}/answer`).set(as('other')).send({ choice: 'reallocate', reasons: 'x' })).status).toBe(404);
     const answered = await api().post(`/monitoring/cases/${cases.timely}/answer`).set(as('unit')).send({ choice: 'reallocate', reasons: '结余资金调剂至急需的校舍维修' });
     expect(answered.body).toMatchObject({ status: 'answered', answer: { choice: 'reallocate', late: false } });
   });

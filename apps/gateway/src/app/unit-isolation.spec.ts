@@ -98,9 +98,10 @@ describe('gateway unit isolation (预算单位只能办理本单位事项)', () 
   });
 
   describe.each(CASE_SCOPED.map((e) => [e.name, e] as const))('%s', (_name, e) => {
-    it('refuses the U002 user on U001’s case with a 403 problem, forwarding nothing', async () => {
+    it('answers the U002 user as if U001’s case did not exist, forwarding nothing', async () => {
       const res = await call(app, tokens.unitU002, e.method, e.url, e.body);
-      expectProblem(res, 403, 'UNIT_SCOPE_FORBIDDEN');
+      expectProblem(res, 404, 'CORRECTIVE_CASE_NOT_FOUND');
+      expect(res.body.detail).toBe(`未找到纠偏事项“${OWN_CASE}”`);
       expect(stub.forwarded()).toEqual([]);
     });
 
@@ -113,6 +114,7 @@ describe('gateway unit isolation (预算单位只能办理本单位事项)', () 
     it('passes the upstream 404 problem on for an unknown case', async () => {
       const res = await call(app, tokens.unitU002, e.method, e.url.replace(OWN_CASE, 'C-NONE'), e.body);
       expectProblem(res, 404, 'CORRECTIVE_CASE_NOT_FOUND');
+      expect(res.body.detail).toBe('未找到纠偏事项“C-NONE”');
       expect(stub.forwarded()).toEqual([]);
     });
   });

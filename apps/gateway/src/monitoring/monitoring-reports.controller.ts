@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor, CurrentActor, Roles, assertUnitScope, unitFilterFor } from '../auth';
+import { ProblemException } from '@bpm/http';
+import { AuthenticatedActor, CurrentActor, Roles, canAccessUnit, unitFilterFor } from '../auth';
+import { UpstreamProblemException } from '../goal-declaration/upstream-problem';
 import { ApiProblems, ForwardsToGoalDeclaration, GoalAccess, path } from '../goal-declaration';
 import { MonitoringClient } from './monitoring.client';
 
@@ -98,10 +100,20 @@ export class MonitoringReportsController {
 export class CorrectiveCasesController {
   constructor(private readonly monitoring: MonitoringClient) {}
 
-  /** The case as monitoring holds it, refused to a unit user of another unit. */
+  /**
+   * The case as monitoring holds it. To a unit user of another unit it does not exist: the same
+   * 404 as for an unknown id, so case ids of other units cannot be probed.
+   */
   private async load(actor: AuthenticatedActor, caseId: string): Promise<{ unitId: string }> {
-    const found = await this.monitoring.get<{ unitId: string }>(actor, path`/internal/monitoring/cases/${caseId}`);
-    assertUnitScope(actor, found.unitId);
+    const notFound = () => new ProblemException(404, 'CORRECTIVE_CASE_NOT_FOUND', `未找到纠偏事项“${caseId}”`);
+    let found: { unitId: string };
+    try {
+      found = await this.monitoring.get<{ unitId: string }>(actor, path`/internal/monitoring/cases/${caseId}`);
+    } catch (error) {
+      if (error instanceof UpstreamProblemException && error.status === 404) throw notFound();
+      throw error;
+    }
+    if (!canAccessUnit(actor, found.unitId)) throw notFound();
     return found;
   }
 
