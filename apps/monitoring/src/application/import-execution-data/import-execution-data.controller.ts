@@ -35,10 +35,9 @@ export class ImportExecutionDataController {
   @HttpCode(200)
   async importFile(@Req() req: IncomingMessage, @Acting() acting: RequestActor): Promise<ExecutionImportOutcome> {
     const bytes = await readBody(req);
-    const reading = await readExecutionSpreadsheet(bytes);
     const fileName = decodeFileName(req.headers['x-file-name']);
     return this.commands.execute(
-      new ImportExecutionData({ channel: 'file', importId: sha256(bytes), fileName, rows: reading.rows, readErrors: reading.errors }, acting),
+      new ImportExecutionData({ channel: 'file', importId: sha256(bytes), fileName, read: () => readExecutionSpreadsheet(bytes) }, acting),
     );
   }
 

@@ -17,7 +17,9 @@ export interface ExecutionBatch {
   /** SHA-256 of the content (file bytes, or the feed's canonical JSON); none for a manual entry. */
   importId?: string;
   fileName?: string;
-  rows: RawExecutionRow[];
+  rows?: RawExecutionRow[];
+  /** Reads the rows (a file's parse): called only when the content was not imported before. */
+  read?: () => Promise<{ rows: RawExecutionRow[]; errors: RowError[] }>;
   /** Errors found while reading (unreadable file, missing columns). */
   readErrors?: RowError[];
   /** How a row error names its place: a sheet's row and column, or a JSON path. */
@@ -74,12 +76,14 @@ export class ImportExecutionDataHandler implements ICommandHandler<ImportExecuti
   ) {}
 
   async execute({ batch, acting }: ImportExecutionData): Promise<ExecutionImportOutcome> {
-    refuseIfErrors(batch, batch.readErrors ?? []);
     if (batch.importId) {
+      // The content hash first: a re-sent file is recognised without even being parsed.
       const earlier = await this.earlierImport(batch.importId);
       if (earlier) return earlier;
     }
-    const { rows, errors } = validateExecutionRows(batch.rows);
+    const reading = batch.read ? await batch.read() : { rows: batch.rows ?? [], errors: batch.readErrors ?? [] };
+    refuseIfErrors(batch, reading.errors);
+    const { rows, errors } = validateExecutionRows(reading.rows);
 
     const known = await this.knownProjects(rows);
     const unknown = new Map<string, number[]>();
