@@ -30,6 +30,11 @@ export interface PostgresEventStoreOptions {
   upcasters?: Upcasters;
   /** Wake tails with LISTEN/NOTIFY instead of waiting out the poll; default true. */
   listen?: boolean;
+  /**
+   * The owner's login, used only by `migrate()` on a short-lived connection of its own: the pool
+   * appends as the application role, which may not create or alter anything. Omitted = the pool.
+   */
+  ownerConnectionString?: string;
 }
 
 export class PostgresEventStore implements EventStore {
@@ -38,6 +43,7 @@ export class PostgresEventStore implements EventStore {
   private readonly ownsPool: boolean;
   private readonly upcasters: Upcasters;
   private readonly listen: boolean;
+  private readonly ownerConnectionString?: string;
 
   constructor(options: PostgresEventStoreOptions = {}) {
     this.ownsPool = !options.pool;
@@ -45,11 +51,18 @@ export class PostgresEventStore implements EventStore {
     this.schema = options.schema ?? 'event_store';
     this.upcasters = options.upcasters ?? new Upcasters();
     this.listen = options.listen ?? true;
+    this.ownerConnectionString = options.ownerConnectionString;
   }
 
   /** Applies pending migrations; returns the ids it ran. */
-  migrate(): Promise<number[]> {
-    return migrate(this.pool, this.schema);
+  async migrate(): Promise<number[]> {
+    if (!this.ownerConnectionString) return migrate(this.pool, this.schema);
+    const owner = new Pool({ connectionString: this.ownerConnectionString, max: 1 });
+    try {
+      return await migrate(owner, this.schema);
+    } finally {
+      await owner.end();
+    }
   }
 
   appendToStream(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
