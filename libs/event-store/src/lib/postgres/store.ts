@@ -1,4 +1,7 @@
+import type { KeyObject } from 'node:crypto';
 import { Pool, type PoolConfig } from 'pg';
+import type { AuditExport } from '../checkpoint/export-format';
+import { exportStream } from './export';
 import type { NewEvent, RecordedEvent } from '@bpm/contracts';
 import type {
   AppendOptions,
@@ -35,6 +38,8 @@ export interface PostgresEventStoreOptions {
    * appends as the application role, which may not create or alter anything. Omitted = the pool.
    */
   ownerConnectionString?: string;
+  /** When given, `verify()` also checks every stream against the latest checkpoint this key signed. */
+  checkpointPublicKey?: KeyObject;
 }
 
 export class PostgresEventStore implements EventStore {
@@ -44,6 +49,7 @@ export class PostgresEventStore implements EventStore {
   private readonly upcasters: Upcasters;
   private readonly listen: boolean;
   private readonly ownerConnectionString?: string;
+  private readonly checkpointPublicKey?: KeyObject;
 
   constructor(options: PostgresEventStoreOptions = {}) {
     this.ownsPool = !options.pool;
@@ -52,6 +58,7 @@ export class PostgresEventStore implements EventStore {
     this.upcasters = options.upcasters ?? new Upcasters();
     this.listen = options.listen ?? true;
     this.ownerConnectionString = options.ownerConnectionString;
+    this.checkpointPublicKey = options.checkpointPublicKey;
   }
 
   /** Applies pending migrations; returns the ids it ran. */
@@ -92,8 +99,14 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
-  verify(options?: VerifyOptions): Promise<VerifyReport> {
-    return verifyStreams(this.pool, this.schema, options);
+  verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+    const key = this.checkpointPublicKey;
+    return verifyStreams(this.pool, this.schema, key && !options.checkpoints ? { ...options, checkpoints: { publicKey: key } } : options);
+  }
+
+  /** One stream's stored history with the latest checkpoint and the Merkle proof of its head. */
+  exportStream(stream: string): Promise<AuditExport> {
+    return exportStream(this.pool, this.schema, stream);
   }
 
   async close(): Promise<void> {
