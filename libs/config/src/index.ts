@@ -2,3 +2,4 @@ export * from './lib/env-schema';
 export * from './lib/infra-defaults';
 export * from './lib/service-config';
 export * from './lib/db-roles-sql';
+export * from './lib/checkpoint-config';

@@ -30,6 +30,7 @@ import { eventStoreProvider } from '../infrastructure/event-store.provider';
 import { ensureReadModelSchema } from '../infrastructure/read-model-schema';
 import { ReadModels } from '../infrastructure/read-models';
 import { Relay } from '../infrastructure/relay';
+import { Checkpoints } from '../infrastructure/checkpoints';
 import { StreamCommands } from '../infrastructure/stream-commands';
 import { GoalSummary } from '../projections/goal-summary.entity';
 import { ReviewTask } from '../projections/review-task.entity';
@@ -70,6 +71,7 @@ const entities = [GoalSummary, ReviewTask];
     StreamCommands,
     ReadModels,
     Relay,
+    Checkpoints,
     ChangeIndicatorLibraryHandler,
     RegisterProjectHandler,
     DeclareGoalHandler,

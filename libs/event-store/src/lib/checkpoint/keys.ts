@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -12,12 +12,26 @@ export function loadSigningKey(source: { pem?: string; file?: string; createIfMi
   if (!source.file) throw new Error('no checkpoint signing key: set CHECKPOINT_SIGNING_KEY or CHECKPOINT_SIGNING_KEY_FILE');
   if (!existsSync(source.file)) {
     if (!source.createIfMissing) throw new Error(`checkpoint signing key file not found: ${source.file}`);
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const { privateKey } = generateKeyPairSync('ed25519');
     mkdirSync(dirname(source.file), { recursive: true });
-    writeFileSync(source.file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-    writeFileSync(publicKeyFileFor(source.file), publicKey.export({ type: 'spki', format: 'pem' }));
+    // Written aside, then linked into place: processes starting together agree on one key.
+    const tmp = `${source.file}.${process.pid}.${Date.now()}`;
+    writeFileSync(tmp, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    try {
+      linkSync(tmp, source.file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(tmp);
+    }
   }
   const key = createPrivateKey(readFileSync(source.file));
+  const pub = publicKeyFileFor(source.file);
+  if (source.createIfMissing && !existsSync(pub)) {
+    const tmp = `${pub}.${process.pid}.${Date.now()}`;
+    writeFileSync(tmp, createPublicKey(key).export({ type: 'spki', format: 'pem' }));
+    renameSync(tmp, pub);
+  }
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`checkpoint signing key must be Ed25519: ${source.file}`);
   return key;
 }

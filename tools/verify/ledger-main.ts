@@ -1,0 +1,53 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { checkpointConfig, infraUrls } from '@bpm/config';
+import {
+  Checkpointer,
+  jsonlCheckpointSink,
+  loadPublicKey,
+  loadSigningKey,
+  parseCheckpointLog,
+  PostgresEventStore,
+} from '@bpm/event-store';
+
+const USAGE = 'usage: ledger.ts export <projectId> | --stream <stream> [-o file] | checkpoint | verify [--log checkpoints.jsonl]';
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    options: { out: { type: 'string', short: 'o' }, log: { type: 'string' }, stream: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const [command, target] = positionals;
+  const schema = process.env['EVENT_STORE_SCHEMA'] ?? 'event_store';
+  const store = new PostgresEventStore({ connectionString: infraUrls().databaseUrl, schema, listen: false });
+  const config = checkpointConfig();
+  try {
+    if (command === 'export' && (target || values.stream)) {
+      // A project id means its goal stream; --stream names any stream.
+      const stream = values.stream ?? `goal-${target}`;
+      const json = JSON.stringify(await store.exportStream(stream), null, 2);
+      if (values.out) writeFileSync(values.out, json + '\n');
+      else process.stdout.write(json + '\n');
+    } else if (command === 'checkpoint') {
+      const privateKey = loadSigningKey({ pem: config.signingKeyPem, file: config.signingKeyFile, createIfMissing: config.createKeyIfMissing });
+      const signed = await new Checkpointer({ pool: store.pool, schema, privateKey, sinks: [jsonlCheckpointSink(config.logFile)] }).take();
+      process.stdout.write(signed ? `${JSON.stringify(signed.statement)}\n` : 'nothing new since the last checkpoint\n');
+    } else if (command === 'verify') {
+      const publicKey = loadPublicKey({ pem: config.publicKeyPem, file: config.publicKeyFile });
+      const published = parseCheckpointLog(readFileSync(values.log ?? config.logFile, 'utf8'));
+      const report = await store.verify({ checkpoints: { publicKey, published } });
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      process.exitCode = report.ok ? 0 : 1;
+    } else {
+      process.stderr.write(`${USAGE}\n`);
+      process.exitCode = 64;
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`${err.message}\n`);
+  process.exit(1);
+});
