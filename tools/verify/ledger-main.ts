@@ -10,7 +10,7 @@ import {
   PostgresEventStore,
 } from '@bpm/event-store';
 
-const USAGE = 'usage: ledger.ts export <projectId> | --stream <stream> [-o file] | checkpoint | verify [--log checkpoints.jsonl]';
+const USAGE = 'usage: ledger.ts keygen | export <projectId> | --stream <stream> [-o file] | checkpoint | verify [--log checkpoints.jsonl]';
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -28,6 +28,10 @@ async function main() {
       const json = JSON.stringify(await store.exportStream(stream), null, 2);
       if (values.out) writeFileSync(values.out, json + '\n');
       else process.stdout.write(json + '\n');
+    } else if (command === 'keygen') {
+      // The local key pair (also what docker-compose mounts as secrets); never overwrites one.
+      loadSigningKey({ pem: undefined, file: config.signingKeyFile, createIfMissing: true });
+      process.stdout.write(`signing key: ${config.signingKeyFile}\npublic key for auditors: ${config.publicKeyFile}\n`);
     } else if (command === 'checkpoint') {
       const privateKey = loadSigningKey({ pem: config.signingKeyPem, file: config.signingKeyFile, createIfMissing: config.createKeyIfMissing });
       const signed = await new Checkpointer({ pool: store.pool, schema, privateKey, sinks: [jsonlCheckpointSink(config.logFile)] }).take();

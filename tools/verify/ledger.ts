@@ -3,6 +3,7 @@
  * of an export is verify.ts):
  *
  *   npx tsx tools/verify/ledger.ts export <projectId> [--stream s] [-o f.json]  one record's history + proof
+ *   npx tsx tools/verify/ledger.ts keygen                                      create the local key pair (no database)
  *   npx tsx tools/verify/ledger.ts checkpoint                                  sign a checkpoint now
  *   npx tsx tools/verify/ledger.ts verify [--log checkpoints.jsonl]            every stream vs the checkpoints
  *
