@@ -6,6 +6,8 @@
  *   npx tsx tools/verify/ledger.ts keygen                                      create the local key pair (no database)
  *   npx tsx tools/verify/ledger.ts checkpoint                                  sign a checkpoint now
  *   npx tsx tools/verify/ledger.ts verify [--log checkpoints.jsonl]            every stream vs the checkpoints
+ *   npx tsx tools/verify/ledger.ts backup -o store.jsonl                       logical backup (as the app role)
+ *   npx tsx tools/verify/ledger.ts restore store.jsonl --into <schema>         restore (as the owner)
  *
  * Env: DATABASE_URL (the application role), EVENT_STORE_SCHEMA (event_store), CHECKPOINT_* (libs/config).
  * This file only makes the `@bpm/*` aliases resolvable (see tools/projections/rebuild.ts), then hands over.

@@ -26,3 +26,4 @@ export * from './lib/checkpoint/verify-export';
 export * from './lib/checkpoint/jsonl-sink';
 export { Checkpointer, type CheckpointSink, type CheckpointerOptions } from './lib/postgres/checkpointer';
 export { exportStream } from './lib/postgres/export';
+export { backupStore, restoreStore, type BackupHeader } from './lib/postgres/backup';

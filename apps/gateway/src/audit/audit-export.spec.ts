@@ -31,6 +31,9 @@ async function offlineVerify(exported: unknown, publicKeyPem: string): Promise<{
 }
 
 /** The issue-8 attack through the auditor's own endpoints: export, verification, offline verifier. */
+// They wait for checkpoints to cover the appends (visibility is cluster-wide) and spawn tsx: slow under load.
+jest.setTimeout(60_000);
+
 describe('GET /audit/goals/:projectId/export and verification against signed checkpoints', () => {
   const schema = `gw_export_${randomBytes(4).toString('hex')}`;
   const pool = new Pool({ connectionString: urls.databaseUrl, max: 4 });
@@ -49,8 +52,8 @@ describe('GET /audit/goals/:projectId/export and verification against signed che
     for (const [i, type] of types.entries()) {
       await store.appendToStream(`goal-${projectId}`, [{ type, data: { projectId } }], { expectedVersion: i, source: 'goal-declaration', metadata });
     }
-    await store.appendToStream(`goal-${projectId}`, [{ type: 'GoalApproved', data: { projectId, rating: '良', by: 'wang5' } }], { expectedVersion: 3, source: 'goal-declaration', metadata });
-    await new Checkpointer({ pool, schema, privateKey }).take();
+    const approved = await store.appendToStream(`goal-${projectId}`, [{ type: 'GoalApproved', data: { projectId, rating: '良', by: 'wang5' } }], { expectedVersion: 3, source: 'goal-declaration', metadata });
+    await new Checkpointer({ pool, schema, privateKey }).takeCovering(approved.events[0].position);
     await stub.start();
     app = await createGatewayApp({ goalDeclarationUrl: stub.url, auditStore: anchoredAuditStore(store, () => publicKey) });
     tokens = await tokensFor();

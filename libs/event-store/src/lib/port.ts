@@ -80,9 +80,10 @@ export interface VerifyOptions {
   /**
    * Check every stream against the latest signed checkpoint too (PostgreSQL store): its heads must
    * still be there, unchanged. Without it only the hash chain is checked, which whoever can write
-   * the database can recompute. `published`: checkpoints read from outside (Kafka, the JSONL log).
+   * the database can recompute. `published`: checkpoints read from outside (Kafka, the JSONL log);
+   * `store`: the store name they were signed for (default the schema; differs for a restored copy).
    */
-  checkpoints?: { publicKey: KeyObject; published?: SignedCheckpoint[] };
+  checkpoints?: { publicKey: KeyObject; published?: SignedCheckpoint[]; store?: string };
 }
 
 /** The first place a stream's chain does not hold. */

@@ -16,12 +16,18 @@ export interface Anchors {
  * trusted here: a stored checkpoint counts only if `publicKey` signed it and its stored leaves rebuild
  * its signed root; checkpoints published outside (`published`) must all be present in the database.
  */
-export async function loadAnchors(pool: Pool, schema: string, publicKey: KeyObject, published: SignedCheckpoint[] = []): Promise<Anchors> {
+export async function loadAnchors(
+  pool: Pool,
+  schema: string,
+  publicKey: KeyObject,
+  published: SignedCheckpoint[] = [],
+  store = schema,
+): Promise<Anchors> {
   const problems: string[] = [];
   const stored = await storedCheckpoints(pool, schema);
   let latest: SignedCheckpoint | undefined;
   for (const c of stored) {
-    if (verifyCheckpoint(c, publicKey) && c.statement.id === c.id && c.statement.store === schema) {
+    if (verifyCheckpoint(c, publicKey) && c.statement.id === c.id && c.statement.store === store) {
       latest = c;
       break;
     }
@@ -30,7 +36,7 @@ export async function loadAnchors(pool: Pool, schema: string, publicKey: KeyObje
 
   const byId = new Map(stored.map((c) => [c.id, c]));
   for (const p of published) {
-    if (!verifyCheckpoint(p, publicKey) || p.statement.store !== schema) continue;
+    if (!verifyCheckpoint(p, publicKey) || p.statement.store !== store) continue;
     const mine = byId.get(p.statement.id);
     if (mine && mine.signature === p.signature) continue;
     if (mine || p.statement.id > (stored[stored.length - 1]?.id ?? 0)) {

@@ -2,7 +2,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { ClientBase, Pool } from 'pg';
 import { merkleRoot, sortLeaves, type Leaf } from '../checkpoint/merkle';
 import { keyIdOf, signCheckpoint, verifyCheckpoint, type SignedCheckpoint } from '../checkpoint/statement';
-import { formatPosition, parsePosition } from '../positions';
+import { comparePositions, formatPosition, parsePosition } from '../positions';
 import { leavesAt, leavesMatch, storedCheckpoints } from './checkpoint-store';
 import { ident, VISIBLE } from './sql';
 
@@ -64,6 +64,26 @@ export class Checkpointer {
     const run = (this.running ?? Promise.resolve()).catch(() => undefined).then(() => this.takeOnce());
     this.running = run;
     return run;
+  }
+
+  /**
+   * Takes checkpoints until one covers `position`. A checkpoint covers only events below the oldest
+   * transaction running anywhere in the cluster (the store's visibility rule), so right after an
+   * append, with other work on the server, one attempt may see less than was appended.
+   */
+  async takeCovering(position: string, timeoutMs = 30_000): Promise<SignedCheckpoint> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const signed = (await this.take()) ?? (await this.latestSigned());
+      if (signed && comparePositions(signed.statement.position, position) >= 0) return signed;
+      if (Date.now() > until) throw new Error(`no checkpoint covered ${position} within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  private async latestSigned(): Promise<SignedCheckpoint | null> {
+    const [latest] = await storedCheckpoints(this.options.pool, this.options.schema, 1);
+    return latest && verifyCheckpoint(latest, this.publicKey) ? { statement: latest.statement, signature: latest.signature } : null;
   }
 
   private schedule() {

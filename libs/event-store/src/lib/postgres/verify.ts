@@ -10,7 +10,7 @@ const PAGE = 1000;
 export async function verifyStreams(pool: Pool, schema: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const s = ident(schema);
   const anchors = options.checkpoints
-    ? await loadAnchors(pool, schema, options.checkpoints.publicKey, options.checkpoints.published)
+    ? await loadAnchors(pool, schema, options.checkpoints.publicKey, options.checkpoints.published, options.checkpoints.store)
     : undefined;
   // From events as well as streams, so a stream whose head row went missing is still walked; and
   // every stream a checkpoint vouches for, so a stream removed altogether is noticed too.
