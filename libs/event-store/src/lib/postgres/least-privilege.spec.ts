@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { infraUrls } from '@bpm/config';
 import { createTestStore, DATABASE_URL } from '../../testing/pg';
 
 /**
@@ -111,6 +112,18 @@ describe('PostgreSQL store: the application role cannot change history', () => {
     const stored = await t.store.readStream(stream);
     expect(stored.map((e) => e.data)).toEqual([{ rating: '良' }]);
     expect((await t.store.verify({ streams: [stream] })).ok).toBe(true);
+  });
+
+  it('the read-model role has no way into the event store at all', async () => {
+    const read = new Client({ connectionString: infraUrls().readModelDatabaseUrl });
+    await read.connect();
+    try {
+      await expect(read.query(`SELECT count(*) FROM ${events}`)).rejects.toThrow(/permission denied/);
+      await expect(read.query(`INSERT INTO ${streams} VALUES ('x', 1, 0, 'x')`)).rejects.toThrow(/permission denied/);
+      await expect(read.query(`SET session_replication_role = replica`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await read.end();
+    }
   });
 
   it('still appends: the head moves by the store’s own trigger', async () => {
