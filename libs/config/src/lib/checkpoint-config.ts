@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { isLocalMode } from './local-mode';
 
 /** The Kafka topic checkpoints are published to, besides the database and the JSONL log. */
 export const CHECKPOINT_TOPIC = 'bpm.event-store.checkpoints.v1';
@@ -22,8 +23,8 @@ export function checkpointConfig(env: NodeJS.ProcessEnv = process.env, root = pr
   return {
     signingKeyPem: env['CHECKPOINT_SIGNING_KEY'] || undefined,
     signingKeyFile: file('CHECKPOINT_SIGNING_KEY_FILE', 'ed25519.key.pem'),
-    /** Only the local default key is ever generated; a configured one that is missing is an error. */
-    createKeyIfMissing: !explicitKey && env['NODE_ENV'] !== 'production',
+    /** Only the local default key, in local mode, is ever generated; a configured one that is missing is an error. */
+    createKeyIfMissing: !explicitKey && isLocalMode(env),
     publicKeyPem: env['CHECKPOINT_PUBLIC_KEY'] || undefined,
     publicKeyFile: file('CHECKPOINT_PUBLIC_KEY_FILE', 'ed25519.pub.pem'),
     logFile: file('CHECKPOINT_LOG_FILE', 'checkpoints.jsonl'),
