@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import { checkpointConfig } from '@bpm/config';
 import { Checkpointer, jsonlCheckpointSink, loadSigningKey, type CheckpointSink, type SignedCheckpoint } from '@bpm/event-store';
@@ -33,7 +33,7 @@ export class Checkpoints implements OnApplicationBootstrap, OnApplicationShutdow
     } finally {
       await admin.disconnect();
     }
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
     await this.producer.connect();
     const producer = this.producer;
     const kafkaSink: CheckpointSink = {
