@@ -1,23 +1,11 @@
+import type { GoalStatus } from '@bpm/goal-declaration-contract';
 import { ExAnteAssessmentOutcome } from '../ex-ante-assessment/conclusion';
 import { Grade } from '../grades';
 import { Project } from '../project';
 import { GoalDeclaration, IndicatorComment } from './types';
 
-/**
- * draft → submitted → (returned → submitted …) → approved | rejected;
- * approved → adjustment-requested → submitted → approved (or back to approved when refused).
- */
-export type GoalStatus = 'unregistered' | 'draft' | 'submitted' | 'returned' | 'approved' | 'rejected' | 'adjustment-requested';
-
-export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
-  unregistered: '未登记',
-  draft: '草稿',
-  submitted: '已提交审核',
-  returned: '已退回修改',
-  approved: '已批复',
-  rejected: '不予通过',
-  'adjustment-requested': '调整申请中',
-};
+/** The goal's statuses are published (the read side shows them): defined in goal-declaration's contract. */
+export { GOAL_STATUSES, GOAL_STATUS_LABELS, type GoalStatus } from '@bpm/goal-declaration-contract';
 
 export type ApprovedGoal = Readonly<{ version: number; declaration: GoalDeclaration; rating: Grade; reviewRound: number }>;
 
