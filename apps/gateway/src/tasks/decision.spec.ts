@@ -114,18 +114,6 @@ describe('POST /tasks/:projectId/rounds/:round/decision (Temporal Update `decide
     }
   });
 
-  it('refuses a score whose grade differs from the rating before reaching the workflow', async () => {
-    let called = false;
-    decisions.executeUpdate = async () => {
-      called = true;
-      return {};
-    };
-    const res = await call(app, tokens.reviewer, 'post', url, { decision: 'approve', rating: 'excellent', score: 85 });
-    expectProblem(res, 422, 'REVIEW_SCORE_INCONSISTENT');
-    expect(res.body.detail).toBe('审核评分 85 分对应等级“良”，与所选审核等级“优”不一致');
-    expect(called).toBe(false);
-  });
-
   it.each([
     ['an unknown decision', url, { decision: 'maybe', rating: 'good' }, 'decision'],
     ['an unknown rating', url, { decision: 'approve', rating: 'great' }, 'rating'],
