@@ -4,21 +4,12 @@
  * (type-only imports are erased before bundling).
  */
 import type { Actor } from '@bpm/contracts';
+import type { ExAnteAssessmentOutcome, Grade, IndicatorComment, ReviewDecision as GoalReviewDecision } from '@bpm/goal-declaration-contract';
 
-/** 审核结论: 审核通过 / 退回修改 / 不予通过. */
-export type ReviewDecisionKind = 'approve' | 'return' | 'reject';
-/** 优 / 良 / 中 / 差. */
-export type ReviewRating = 'excellent' | 'good' | 'fair' | 'poor';
-
-export type IndicatorComment = Readonly<{ indicatorName: string; comment: string }>;
-
-/** What a goal approval carries when the project needs 事前绩效评估 (goal-declaration's shape). */
-export type ExAnteAssessmentOutcome = Readonly<{
-  assessmentId: string;
-  projectId: string;
-  conclusion: string;
-  totalScore: number;
-}>;
+/** 审核结论 (审核通过 / 退回修改 / 不予通过) and 评级 (优 / 良 / 中 / 差): goal-declaration's published values. */
+export type ReviewDecisionKind = GoalReviewDecision;
+export type ReviewRating = Grade;
+export type { ExAnteAssessmentOutcome, IndicatorComment };
 
 export type GoalReviewInput = Readonly<{
   projectId: string;
