@@ -5,7 +5,7 @@ import type { Actor } from '@bpm/contracts';
 import { GoalDeclarationClient, path } from '../goal-declaration';
 import { AUDIT_EVENT_STORE, AuditEventStore } from './audit-store';
 import { AuditEventDto, toAuditEvent } from './audit-event';
-import { AuditHistoryDto, GoalStateAsOfDto, VerificationDto } from './audit.dto';
+import { AuditHistoryDto, VerificationDto } from './audit.dto';
 
 const streamNotFound = (stream: string) =>
   new ProblemException(404, 'STREAM_NOT_FOUND', `未找到事件流“${stream}”：该记录不存在或尚无任何事件`, { title: '未找到' });
