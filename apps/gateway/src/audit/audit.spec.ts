@@ -1,5 +1,6 @@
 import { infraUrls } from '@bpm/config';
 import { INestApplication } from '@nestjs/common';
+import { decodeJwt } from 'jose';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@bpm/event-store';
@@ -151,8 +152,10 @@ describe('auditor endpoints against a real PostgreSQL event store', () => {
         method: 'GET',
         path: `/internal/goals/${projectId}/state`,
         query: { asOf: '2026-03-31T15:59:59.000Z' },
-        headers: { 'x-actor-role': 'auditor' },
       });
+      // As the signed-in auditor, in a signed internal token.
+      const token = String(stub.calls[0].headers['authorization']).replace(/^Bearer /, '');
+      expect(decodeJwt(token)).toMatchObject({ role: 'auditor', aud: 'goal-declaration' });
     });
 
     it('asks for now without asOf', async () => {
