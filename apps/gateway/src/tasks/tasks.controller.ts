@@ -53,9 +53,11 @@ export class TasksController {
     @Param() params: ReviewRoundParams,
     @Body() body: ReviewDecisionDto,
   ): Promise<ReviewDecisionResult> {
+    // Passed through as given: goal-declaration checks it with the region's own rules.
     return this.decisions.decide(params.projectId, params.round, {
       decision: body.decision,
       rating: body.rating,
+      ...(body.score !== undefined ? { score: body.score } : {}),
       ...(body.comments !== undefined ? { comments: body.comments } : {}),
       ...(body.indicatorComments ? { indicatorComments: body.indicatorComments.map((c) => ({ ...c })) } : {}),
       ...(body.expectedVersion !== undefined ? { expectedVersion: body.expectedVersion } : {}),

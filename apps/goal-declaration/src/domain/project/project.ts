@@ -1,5 +1,5 @@
 import { BUDGET_TYPES, PROJECT_TYPES, type Project } from '@bpm/goal-declaration-contract';
-import { DomainError, isBlank, isFiniteNumber } from '../shared';
+import { DomainError, DomainErrorCode, isBlank, isFiniteNumber } from '../shared';
 
 export {
   BUDGET_TYPES,
@@ -14,7 +14,7 @@ export {
 
 export const isMultiYear = (project: Project): boolean => project.multiYear !== undefined;
 
-const err = (code: string, message: string, field: string) => new DomainError(code, message, `project.${field}`);
+const err = (code: DomainErrorCode, message: string, field: string) => new DomainError(code, message, `project.${field}`);
 
 /** All violations of a project registration. */
 export const projectRules = (p: Project): DomainError[] => {

@@ -4,12 +4,12 @@
  * (type-only imports are erased before bundling).
  */
 import type { Actor } from '@bpm/contracts';
-import type { ExAnteAssessmentOutcome, Grade, IndicatorComment, ReviewDecision as GoalReviewDecision } from '@bpm/goal-declaration-contract';
+import type { Grade, IndicatorComment, ReviewDecision as GoalReviewDecision } from '@bpm/goal-declaration-contract';
 
 /** 审核结论 (审核通过 / 退回修改 / 不予通过) and 评级 (优 / 良 / 中 / 差): goal-declaration's published values. */
 export type ReviewDecisionKind = GoalReviewDecision;
 export type ReviewRating = Grade;
-export type { ExAnteAssessmentOutcome, IndicatorComment };
+export type { IndicatorComment };
 
 export type GoalReviewInput = Readonly<{
   projectId: string;
@@ -63,8 +63,8 @@ export type ReviewDecision = Readonly<{
   comments?: string;
   /** Required (or `comments`) when returning: what to fix, per indicator. */
   indicatorComments?: readonly IndicatorComment[];
-  /** Required by goal-declaration to approve a project that needs 事前绩效评估. */
-  exAnteAssessment?: ExAnteAssessmentOutcome;
+  /** 审核评分 0–100; goal-declaration checks it against the region's grade bands. */
+  score?: number;
   actor: Actor;
   correlationId: string;
   /** Optional guard: the goal version the reviewer looked at; refused when stale. */
