@@ -25,6 +25,16 @@ const depConstraints = [
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
 ];
 
+/**
+ * Imports that are not of a project: the eslint configs, the one webpack config every service
+ * builds with, and the sample indicator library the seed tool loads (its test lives with the domain).
+ */
+const allow = [
+  '^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$',
+  '^(\\.\\./)+tools/build/service-webpack\\.config$',
+  '^(\\.\\./)+tools/seed/indicator-library\\.sample$',
+];
+
 /** What pure domain code may not import: frameworks, drivers, I/O. */
 const frameworks = [
   '@nestjs/*',
@@ -56,15 +66,16 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
     rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: true, allow, depConstraints }],
+    },
+  },
+  {
+    // The launcher's tests (project `launcher`) exercise deploy/local's scripts, which are no project.
+    files: ['deploy/local/test/**/*.ts'],
+    rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        {
-          enforceBuildableLibDependency: true,
-          // Not projects: the eslint configs, the one webpack config every service builds with,
-          // and the sample indicator library the seed tool loads (its test lives with the domain).
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+tools/build/service-webpack\\.config$', '^(\\.\\./)+tools/seed/indicator-library\\.sample$'],
-          depConstraints,
-        },
+        { enforceBuildableLibDependency: true, allow: [...allow, '^\\.\\./(paths|pg-layout)$'], depConstraints },
       ],
     },
   },
