@@ -1,10 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BEARER_AUTH_NAME } from '@bpm/http';
 import { Roles } from '../auth';
 import { IdField } from '../common/dto';
 import { ApiProblems } from '../goal-declaration';
 import { AsOfQuery, AuditHistoryDto, GoalStateAsOfDto, StreamEventsQuery, StreamParams, VerificationDto } from './audit.dto';
 import { AuditService } from './audit.service';
+import { parseAsOf } from './as-of';
 
 export class ProjectParams {
   @IdField('项目编码', '项目编码')
@@ -13,6 +15,7 @@ export class ProjectParams {
 
 /** 审计: replay the history, see the goal as it stood at any moment, prove nothing was edited. Read-only. */
 @ApiTags('审计')
+@ApiBearerAuth(BEARER_AUTH_NAME)
 @ApiProblems(400, 401, 403, 404)
 @Roles('auditor', 'finance-admin')
 @Controller('audit')
@@ -30,7 +33,7 @@ export class AuditController {
   @ApiOperation({ summary: '绩效目标在某一时点的状态（按事件重放）' })
   @ApiOkResponse({ type: GoalStateAsOfDto })
   state(@Param() params: ProjectParams, @Query() query: AsOfQuery): Promise<GoalStateAsOfDto> {
-    return this.audit.goalStateAsOf(params.projectId, query.asOf ? new Date(query.asOf) : undefined);
+    return this.audit.goalStateAsOf(params.projectId, query.asOf ? parseAsOf(query.asOf) : undefined);
   }
 
   @Get('goals/:projectId/verification')
@@ -47,7 +50,7 @@ export class AuditController {
     return this.audit.streamEvents(params.stream, {
       from: query.from,
       to: query.to,
-      asOf: query.asOf ? new Date(query.asOf) : undefined,
+      asOf: query.asOf ? parseAsOf(query.asOf) : undefined,
     });
   }
 }

@@ -53,7 +53,11 @@ export class AuditService {
   async goalStateAsOf(projectId: string, asOf: Date = new Date()): Promise<GoalStateAsOfDto> {
     const stream = performanceGoalStreamId(projectId);
     const events = await this.store.readStream(stream, { asOf });
-    if (events.length === 0) await this.assertExists(stream);
+    if (events.length === 0) {
+      await this.assertExists(stream);
+      // The record exists now but did not yet at that moment: there is nothing to show as of then.
+      throw new ProblemException(404, 'NOT_YET_RECORDED', `该记录在所查询的时点（${asOf.toISOString()}）尚不存在`, { title: '未找到' });
+    }
     const state = foldGoal(events);
     const last = events[events.length - 1];
     return {

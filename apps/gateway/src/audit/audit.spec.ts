@@ -148,18 +148,22 @@ describe('auditor endpoints against a real PostgreSQL event store', () => {
       expect(res.body).toMatchObject({ version: 4, status: 'approved', statusLabel: '已批复', state: { approved: { rating: 'excellent', version: 1 } } });
     });
 
-    it('shows an unregistered goal before its first event', async () => {
+    it('answers 404 for a moment before the record existed', async () => {
       const before = new Date(Date.parse(recorded[0].time) - 60_000).toISOString();
       const res = await call(app, tokens.auditor, 'get', `/audit/goals/${projectId}/state?asOf=${before}`);
+      expectProblem(res, 404, 'NOT_YET_RECORDED');
+    });
+
+    it('reads a date alone as the end of that day in Beijing', async () => {
+      const res = await call(app, tokens.auditor, 'get', `/audit/goals/${projectId}/state?asOf=2999-12-31`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ version: 0, status: 'unregistered', statusLabel: '未登记' });
-      expect(res.body.lastEventTime).toBeUndefined();
+      expect(res.body.asOf).toBe('2999-12-31T15:59:59.999Z');
     });
 
     it('refuses a moment that is not ISO 8601 with a Chinese 400', async () => {
       const res = await call(app, tokens.auditor, 'get', `/audit/goals/${projectId}/state?asOf=yesterday`);
       expectProblem(res, 400, 'VALIDATION_FAILED');
-      expect(res.body.errors[0]).toMatchObject({ field: 'asOf', message: expect.stringMatching(/^时点（asOf）格式不正确/) });
+      expect(res.body.errors[0]).toMatchObject({ field: 'asOf', message: expect.stringMatching(/^时点（asOf）/) });
     });
   });
 

@@ -8,6 +8,9 @@
 export { BUDGET_TYPES, PROJECT_TYPES, type BudgetType, type ProjectType } from '../../../goal-declaration/src/domain/project';
 export { GRADE_LABELS, grade } from '../../../goal-declaration/src/domain/grades';
 export { EX_ANTE_CONCLUSIONS, type ExAnteConclusion } from '../../../goal-declaration/src/domain/ex-ante-assessment/conclusion';
+export { EX_ANTE_DIMENSIONS } from '../../../goal-declaration/src/domain/ex-ante-assessment/dimensions';
+export { DIRECTIONS, INDICATOR_KINDS } from '../../../goal-declaration/src/domain/shared/indicator-values';
+export { LEVEL1, LEVEL2_BY_LEVEL1 } from '../../../goal-declaration/src/domain/shared/indicator-levels';
 export {
   GOAL_STATUS_LABELS,
   evolve as evolveGoal,

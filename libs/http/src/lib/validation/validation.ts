@@ -1,7 +1,10 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage } from 'class-validator';
 import { findUnsafeInput, pathText, unsafeInputMessage } from '../input-guard/unsafe-input';
+
+// class-transformer keeps its `@Type` registry in a module without a published declaration file.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 import { ProblemFieldError } from '../problem/problem-details';
 import { RequestValidationException } from '../problem/problem.exception';
 
@@ -89,6 +92,8 @@ export const CHINESE_MESSAGES: Readonly<Record<string, Template>> = {
   isMobilePhone: (f) => `${f}格式不正确，应为手机号码`,
   isPhoneNumber: (f) => `${f}格式不正确，应为电话号码`,
   matches: (f) => `${f}格式不正确`,
+  isNumberOrText: (f) => `${f}应为数值（定量指标）或文字（定性指标）`,
+  isMoney: (f) => `${f}应为大于0的金额（元），最多两位小数，不超过10万亿元`,
 };
 
 /** The Chinese message for one failed constraint of a field. */
