@@ -1,3 +1,5 @@
+import { trimmed } from './text';
+
 export const DIRECTIONS = ['>=', '<=', '=', 'qualitative'] as const;
 /** `>=` higher is better, `<=` lower is better, `=` hit the value, or qualitative (定性). */
 export type Direction = (typeof DIRECTIONS)[number];
@@ -30,7 +32,7 @@ const PERCENT_UNITS = ['%', '％', '百分比', '百分率'];
 
 /** Rates expressed in percent: their targets live in 0..100. */
 export const isPercentUnit = (unit: string | undefined): boolean =>
-  unit !== undefined && PERCENT_UNITS.includes(unit.trim());
+  PERCENT_UNITS.includes(trimmed(unit));
 
 /** A target is a number for quantitative indicators, text for qualitative ones. */
 export type TargetValue = number | string;
