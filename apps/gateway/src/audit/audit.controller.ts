@@ -2,16 +2,11 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BEARER_AUTH_NAME } from '@bpm/http';
 import { Roles } from '../auth';
-import { IdField } from '../common/dto';
+import { ProjectParams } from '../common/dto';
 import { ApiProblems } from '../goal-declaration';
 import { AsOfQuery, AuditHistoryDto, GoalStateAsOfDto, StreamEventsQuery, StreamParams, VerificationDto } from './audit.dto';
 import { AuditService } from './audit.service';
 import { parseAsOf } from './as-of';
-
-export class ProjectParams {
-  @IdField('项目编码', '项目编码')
-  projectId!: string;
-}
 
 /** 审计: replay the history, see the goal as it stood at any moment, prove nothing was edited. Read-only. */
 @ApiTags('审计')

@@ -179,3 +179,33 @@ export const MoneyField = (label: string, description: string, optional = false)
       },
     }),
   );
+
+// ---------------------------------------------------------------------------
+// Route parameters: declared once, for validation and for the OpenAPI document.
+// ---------------------------------------------------------------------------
+
+export class ProjectParams {
+  @IdField('项目编码', '项目编码')
+  projectId!: string;
+}
+
+/** `<region>-<year>`; the region is free text (某县), so only length and the generic guard apply. */
+export class LibraryParams {
+  @TextField('指标库', '指标库编号（区划-年度）', 150)
+  libraryId!: string;
+}
+
+export class LibraryIndicatorParams extends LibraryParams {
+  @IdField('指标编码', '指标编码')
+  indicatorId!: string;
+}
+
+export class AssessmentParams {
+  @IdField('评估编号', '事前绩效评估编号')
+  assessmentId!: string;
+}
+
+export class NoticeParams {
+  @IdField('通知单编号', '追加资金通知单编号')
+  noticeId!: string;
+}

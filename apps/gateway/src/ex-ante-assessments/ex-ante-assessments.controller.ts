@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, GoalDeclarationClient, path } from '../goal-declaration';
 import { CompleteExAnteAssessmentDto, StartExAnteAssessmentDto } from './ex-ante.dto';
+import { AssessmentParams } from '../common/dto';
 
 /** 事前绩效评估: opened and completed by finance reviewers. */
 @ApiTags('事前绩效评估')
@@ -25,7 +26,7 @@ export class ExAnteAssessmentsController {
   @ApiProblems(400, 404, 409, 422)
   complete(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('assessmentId') assessmentId: string,
+    @Param() { assessmentId }: AssessmentParams,
     @Body() body: CompleteExAnteAssessmentDto,
   ): Promise<unknown> {
     return this.goals.post(actor, path`/internal/ex-ante-assessments/${assessmentId}/completion`, body);

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, GoalAccess, GoalDeclarationClient, path } from '../goal-declaration';
 import { ApplyForFundsDto, IssueFundNoticeDto } from './fund-notice.dto';
+import { NoticeParams } from '../common/dto';
 
 /** 追加资金: finance issues the notice with the upper level's goals; units apply with their own. */
 @ApiTags('追加资金')
@@ -28,7 +29,7 @@ export class FundNoticesController {
   @ApiProblems(400, 404, 409, 422)
   async apply(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('noticeId') noticeId: string,
+    @Param() { noticeId }: NoticeParams,
     @Body() body: ApplyForFundsDto,
   ): Promise<unknown> {
     await this.access.load(actor, body.projectId);

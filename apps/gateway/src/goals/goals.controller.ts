@@ -4,6 +4,7 @@ import type { Page } from '@bpm/http';
 import { AuthenticatedActor, CurrentActor, Roles, unitFilterFor } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, GoalAccess, GoalDeclarationClient, GoalView, path } from '../goal-declaration';
 import { AdjustmentRequestDto, DeclareGoalDto, GoalListQuery } from './goal.dto';
+import { ProjectParams } from '../common/dto';
 
 const anyObject = { schema: { type: 'object', additionalProperties: true } };
 
@@ -32,7 +33,7 @@ export class GoalsController {
   @ApiOperation({ summary: '查看绩效目标' })
   @ApiOkResponse({ description: '绩效目标（状态、版本、目标表、批复内容）', ...anyObject })
   @ApiProblems(404)
-  get(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string): Promise<GoalView> {
+  get(@CurrentActor() actor: AuthenticatedActor, @Param() { projectId }: ProjectParams): Promise<GoalView> {
     return this.access.load(actor, projectId);
   }
 
@@ -43,7 +44,7 @@ export class GoalsController {
   @ApiProblems(400, 404, 409, 422)
   async declare(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('projectId') projectId: string,
+    @Param() { projectId }: ProjectParams,
     @Body() body: DeclareGoalDto,
   ): Promise<unknown> {
     await this.access.load(actor, projectId);
@@ -56,7 +57,7 @@ export class GoalsController {
   @ApiOperation({ summary: '提交绩效目标审核' })
   @ApiOkResponse({ description: '审核轮次、提交次数与版本', ...anyObject })
   @ApiProblems(404, 409, 422)
-  async submit(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string): Promise<unknown> {
+  async submit(@CurrentActor() actor: AuthenticatedActor, @Param() { projectId }: ProjectParams): Promise<unknown> {
     await this.access.load(actor, projectId);
     return this.goals.post(actor, path`/internal/goals/${projectId}/submission`, {});
   }
@@ -68,7 +69,7 @@ export class GoalsController {
   @ApiProblems(400, 404, 409, 422)
   async requestAdjustment(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('projectId') projectId: string,
+    @Param() { projectId }: ProjectParams,
     @Body() body: AdjustmentRequestDto,
   ): Promise<unknown> {
     await this.access.load(actor, projectId);

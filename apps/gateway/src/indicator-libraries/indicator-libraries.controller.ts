@@ -10,6 +10,7 @@ import {
   LibraryCreatedDto,
   RetireIndicatorDto,
 } from './indicator-library.dto';
+import { LibraryIndicatorParams, LibraryParams } from '../common/dto';
 
 /** 指标库: kept by finance-admin, read by every signed-in user. */
 @ApiTags('指标库')
@@ -31,7 +32,7 @@ export class IndicatorLibrariesController {
   @ApiOperation({ summary: '查看指标库（类别与指标）' })
   @ApiOkResponse({ description: '指标库', schema: { type: 'object', additionalProperties: true } })
   @ApiProblems(404)
-  get(@CurrentActor() actor: AuthenticatedActor, @Param('libraryId') libraryId: string): Promise<unknown> {
+  get(@CurrentActor() actor: AuthenticatedActor, @Param() { libraryId }: LibraryParams): Promise<unknown> {
     return this.goals.get(actor, path`/internal/indicator-libraries/${libraryId}`);
   }
 
@@ -39,7 +40,7 @@ export class IndicatorLibrariesController {
   @Roles('finance-admin')
   @ApiOperation({ summary: '新增指标类别' })
   @ApiProblems(400, 404, 409, 422)
-  addCategory(@CurrentActor() actor: AuthenticatedActor, @Param('libraryId') libraryId: string, @Body() body: AddCategoryDto): Promise<unknown> {
+  addCategory(@CurrentActor() actor: AuthenticatedActor, @Param() { libraryId }: LibraryParams, @Body() body: AddCategoryDto): Promise<unknown> {
     return this.goals.post(actor, path`/internal/indicator-libraries/${libraryId}/categories`, body);
   }
 
@@ -47,7 +48,7 @@ export class IndicatorLibrariesController {
   @Roles('finance-admin')
   @ApiOperation({ summary: '新增指标' })
   @ApiProblems(400, 404, 409, 422)
-  addIndicator(@CurrentActor() actor: AuthenticatedActor, @Param('libraryId') libraryId: string, @Body() body: AddIndicatorDto): Promise<unknown> {
+  addIndicator(@CurrentActor() actor: AuthenticatedActor, @Param() { libraryId }: LibraryParams, @Body() body: AddIndicatorDto): Promise<unknown> {
     return this.goals.post(actor, path`/internal/indicator-libraries/${libraryId}/indicators`, body);
   }
 
@@ -57,8 +58,7 @@ export class IndicatorLibrariesController {
   @ApiProblems(400, 404, 409, 422)
   changeIndicator(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('libraryId') libraryId: string,
-    @Param('indicatorId') indicatorId: string,
+    @Param() { libraryId, indicatorId }: LibraryIndicatorParams,
     @Body() body: ChangeIndicatorDto,
   ): Promise<unknown> {
     return this.goals.patch(actor, path`/internal/indicator-libraries/${libraryId}/indicators/${indicatorId}`, body);
@@ -71,8 +71,7 @@ export class IndicatorLibrariesController {
   @ApiProblems(400, 404, 409, 422)
   retireIndicator(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('libraryId') libraryId: string,
-    @Param('indicatorId') indicatorId: string,
+    @Param() { libraryId, indicatorId }: LibraryIndicatorParams,
     @Body() body: RetireIndicatorDto,
   ): Promise<unknown> {
     return this.goals.delete(actor, path`/internal/indicator-libraries/${libraryId}/indicators/${indicatorId}`, body);
