@@ -170,7 +170,7 @@ describe('bad inputs through the real gateway and goal-declaration: 400/422 prob
     const res = await fetch(`http://127.0.0.1:${port}/goals`, { headers: { authorization: `Bearer ${tokens['unit']}`, cookie: 'a'.repeat(16 * 1024) } });
     expect(res.status).toBe(431);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect((await res.json()).detail).toMatch(/请求头过大/);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/请求头过大/);
   });
 
   it('sends security headers and no-store on an authenticated answer, without X-Powered-By', async () => {

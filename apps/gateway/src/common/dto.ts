@@ -89,7 +89,8 @@ export const JsonObjectField = (label: string, description: string, optional = f
  */
 export const NestedField = (label: string, description: string, type: () => ClassType, optional = false): PropertyDecorator =>
   applyDecorators(
-    optional ? ApiPropertyOptional({ description, type }) : ApiProperty({ description, type }),
+    // Written inline so the function is named `type`: that is how @nestjs/swagger recognises a lazy type.
+    optional ? ApiPropertyOptional({ description, type: () => type() }) : ApiProperty({ description, type: () => type() }),
     FieldLabel(label),
     ...(optional ? [IsOptional()] : [IsDefined()]),
     IsObject(),

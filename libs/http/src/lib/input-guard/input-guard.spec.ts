@@ -139,7 +139,7 @@ describe('the input guard (every service)', () => {
     const res = await fetch(`http://127.0.0.1:${port}/g/items/1`, { headers: { 'x-big': 'a'.repeat(20_000) } });
     expect(res.status).toBe(431);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect((await res.json()).detail).toMatch(/请求头过大/);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/请求头过大/);
   });
 });
 
