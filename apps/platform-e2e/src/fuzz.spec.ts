@@ -3,7 +3,7 @@
  * role, over every operation of the published OpenAPI document: zero 5xx, and zero answers that
  * break the document (status, content type, headers, body schema). One test per role.
  *
- * Bounded for CI (`BPM_FUZZ_EXAMPLES`, default 8 cases per operation and phase, fixed seed);
+ * Bounded for CI (`BPM_FUZZ_EXAMPLES`, default 5 cases per operation and phase, examples and fuzzing phases, fixed seed);
  * the release check runs the same test longer, see docs/ARCHITECTURE.md ("Inputs").
  */
 import type { INestApplication } from '@nestjs/common';
@@ -20,9 +20,10 @@ import { setupOpenApi } from '@bpm/http';
 import { AppModule as GoalDeclarationModule } from '../../goal-declaration/src/app/app.module';
 import { ensureSchemathesis } from '../../../tools/test/schemathesis';
 
-const examples = Number(process.env['BPM_FUZZ_EXAMPLES'] ?? 8);
+const examples = Number(process.env['BPM_FUZZ_EXAMPLES'] ?? 5);
 const seed = process.env['BPM_FUZZ_SEED'] ?? '20261128';
-const phases = process.env['BPM_FUZZ_PHASES'] ?? 'examples,coverage,fuzzing';
+// The coverage phase (systematic negative values) takes about a minute per role here: release checks only.
+const phases = process.env['BPM_FUZZ_PHASES'] ?? 'examples,fuzzing';
 jest.setTimeout(Number(process.env['BPM_FUZZ_TIMEOUT_MS'] ?? 120_000));
 
 const CHECKS = [
@@ -130,9 +131,10 @@ describe('Schemathesis over every operation, per role: no 5xx, no answer outside
   });
 
   it.each(Object.keys(ROLES))('as %s', async (name) => {
+    const started = Date.now();
     const claims = ROLES[name];
-    const token = claims ? await signToken(claims) : undefined;
-    const found = await schemathesis(token, name);
+    const found = await schemathesis(claims ? await signToken(claims) : undefined, name);
+    process.stdout.write(`schemathesis as ${name}: ${found.cases} inputs, ${found.serverErrors} 5xx, ${Math.round((Date.now() - started) / 1000)} s\n`);
     totals.cases += found.cases;
     totals.serverErrors += found.serverErrors;
     if (found.exitCode !== 0) process.stderr.write(found.output.slice(-20_000));

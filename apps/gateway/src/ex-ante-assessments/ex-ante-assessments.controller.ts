@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, GoalDeclarationClient, path } from '../goal-declaration';
 import { CompleteExAnteAssessmentDto, StartExAnteAssessmentDto } from './ex-ante.dto';
@@ -14,6 +14,7 @@ export class ExAnteAssessmentsController {
   constructor(private readonly goals: GoalDeclarationClient) {}
 
   @Post()
+  @ApiCreatedResponse({ description: '评估编号与项目编码', schema: { type: 'object', additionalProperties: true } })
   @ApiOperation({ summary: '发起事前绩效评估' })
   @ApiProblems(400, 404, 409, 422)
   start(@CurrentActor() actor: AuthenticatedActor, @Body() body: StartExAnteAssessmentDto): Promise<unknown> {
@@ -21,6 +22,7 @@ export class ExAnteAssessmentsController {
   }
 
   @Post(':assessmentId/completion')
+  @ApiOkResponse({ description: '评估结论与得分', schema: { type: 'object', additionalProperties: true } })
   @HttpCode(200)
   @ApiOperation({ summary: '完成事前绩效评估（评分、结论与意见）' })
   @ApiProblems(400, 404, 409, 422)

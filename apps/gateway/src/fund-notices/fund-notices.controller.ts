@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, GoalAccess, GoalDeclarationClient, path } from '../goal-declaration';
 import { ApplyForFundsDto, IssueFundNoticeDto } from './fund-notice.dto';
@@ -16,6 +16,7 @@ export class FundNoticesController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ description: '通知单编号', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-admin')
   @ApiOperation({ summary: '下达追加资金通知' })
   @ApiProblems(400, 409, 422)
@@ -24,6 +25,7 @@ export class FundNoticesController {
   }
 
   @Post(':noticeId/applications')
+  @ApiCreatedResponse({ description: '申请编号', schema: { type: 'object', additionalProperties: true } })
   @Roles('unit')
   @ApiOperation({ summary: '申请追加资金（须附本单位项目的绩效目标表）' })
   @ApiProblems(400, 404, 409, 422)

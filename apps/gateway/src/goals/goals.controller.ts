@@ -63,6 +63,7 @@ export class GoalsController {
   }
 
   @Post(':projectId/adjustment-requests')
+  @ApiOkResponse({ description: '调整申请已受理', schema: { type: 'object', additionalProperties: true } })
   @HttpCode(200)
   @Roles('unit')
   @ApiOperation({ summary: '申请调整已批复的绩效目标' })

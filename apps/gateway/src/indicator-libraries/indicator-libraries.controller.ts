@@ -37,6 +37,7 @@ export class IndicatorLibrariesController {
   }
 
   @Post(':libraryId/categories')
+  @ApiCreatedResponse({ description: '新的指标库版本', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-admin')
   @ApiOperation({ summary: '新增指标类别' })
   @ApiProblems(400, 404, 409, 422)
@@ -45,6 +46,7 @@ export class IndicatorLibrariesController {
   }
 
   @Post(':libraryId/indicators')
+  @ApiCreatedResponse({ description: '新的指标库版本', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-admin')
   @ApiOperation({ summary: '新增指标' })
   @ApiProblems(400, 404, 409, 422)
@@ -53,6 +55,7 @@ export class IndicatorLibrariesController {
   }
 
   @Patch(':libraryId/indicators/:indicatorId')
+  @ApiOkResponse({ description: '新的指标库版本', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-admin')
   @ApiOperation({ summary: '修改指标' })
   @ApiProblems(400, 404, 409, 422)
@@ -65,6 +68,7 @@ export class IndicatorLibrariesController {
   }
 
   @Delete(':libraryId/indicators/:indicatorId')
+  @ApiOkResponse({ description: '新的指标库版本', schema: { type: 'object', additionalProperties: true } })
   @HttpCode(200)
   @Roles('finance-admin')
   @ApiOperation({ summary: '停用（删除）指标' })
