@@ -3,7 +3,6 @@ import { getMetadataStorage } from 'class-validator';
 import { findUnsafeInput, pathText, unsafeInputMessage } from '../input-guard/unsafe-input';
 
 // class-transformer keeps its `@Type` registry in a module without a published declaration file.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 import { ProblemFieldError } from '../problem/problem-details';
 import { RequestValidationException } from '../problem/problem.exception';
