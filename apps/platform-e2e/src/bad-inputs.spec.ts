@@ -5,6 +5,7 @@ import { Test } from '@nestjs/testing';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { InternalTokenIssuer } from '@bpm/auth';
 import { AppModule as GatewayModule } from '../../gateway/src/app/app.module';
 import { signToken } from '../../gateway/src/auth/sign-token';
 import { AppModule as GoalDeclarationModule } from '../../goal-declaration/src/app/app.module';
@@ -189,8 +190,12 @@ describe('bad inputs through the real gateway and goal-declaration: 400/422 prob
 });
 
 describe("goal-declaration's internal API guards its own inputs (it is called by other services too)", () => {
+  let token: string;
+  beforeAll(async () => {
+    token = await InternalTokenIssuer.fromEnv('gateway').sign({ id: `zhang-${run}`, role: 'unit', unit }, 'goal-declaration');
+  });
   const internal = (method: 'post' | 'put', url: string) =>
-    request(goals.getHttpServer())[method](url).set({ 'x-actor-id': `zhang-${run}`, 'x-actor-role': 'unit', 'x-actor-unit': unit });
+    request(goals.getHttpServer())[method](url).set('authorization', `Bearer ${token}`);
 
   it.each([
     ['NUL in a name', { project: { ...project, unitId: unit, name: 'a\u0000' } }, /project\.name.*不能包含空字符/],

@@ -13,7 +13,7 @@ import { ForwardingModule } from './forwarding.module';
  */
 @Module({
   imports: [
-    ServiceRuntimeModule.forRoot({ service: 'gateway', dependencies: ['postgres', 'kafka', 'temporal'] }),
+    ServiceRuntimeModule.forRoot({ service: 'gateway', dependencies: ['postgres', 'kafka', 'temporal'], authentication: 'user-token' }),
     HttpPlatformModule,
     AuthModule,
     GoalDeclarationModule,
