@@ -21,8 +21,14 @@ export function schemathesisVenv(localDir = process.env['BPM_LOCAL_DIR'] ?? join
  * CPython bug ("AST constructor recursion depth mismatch") in Schemathesis' coverage phase.
  */
 function pickPython(): string {
-  for (const candidate of ['python3.12', 'python3.13', 'python3']) {
-    if (spawnSync(candidate, ['--version'], { stdio: 'ignore' }).status === 0) return candidate;
+  const works = (python: string) => spawnSync(python, ['--version'], { stdio: 'ignore' }).status === 0;
+  for (const candidate of ['python3.13', 'python3.12']) if (works(candidate)) return candidate;
+  // pyenv hides versions other than the global one behind its shims: ask it where they live.
+  const listed = spawnSync('pyenv', ['versions', '--bare'], { encoding: 'utf8' });
+  const newer = (listed.stdout ?? '').split('\n').map((v) => v.trim()).filter((v) => /^3\.(1[2-9])\.\d+$/.test(v)).sort().reverse();
+  for (const version of newer) {
+    const prefix = spawnSync('pyenv', ['prefix', version], { encoding: 'utf8' }).stdout?.trim();
+    if (prefix && works(join(prefix, 'bin', 'python3'))) return join(prefix, 'bin', 'python3');
   }
   return 'python3';
 }
