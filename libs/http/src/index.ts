@@ -10,3 +10,4 @@ export * from './lib/http-platform.module';
 export * from './lib/input-guard/unsafe-input';
 export * from './lib/input-guard/input-guard.middleware';
 export * from './lib/input-guard/client-error';
+export * from './lib/problem/error-kind';

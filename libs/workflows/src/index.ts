@@ -6,3 +6,8 @@ export * from './lib/goal-review/activities';
 export * from './lib/goal-review/definitions';
 export * from './lib/goal-review/rules';
 export * from './lib/goal-review/client';
+export * from './lib/monitoring/types';
+export * from './lib/monitoring/activities';
+export * from './lib/monitoring/definitions';
+export * from './lib/monitoring/rules';
+export * from './lib/monitoring/client';
