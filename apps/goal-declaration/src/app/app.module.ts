@@ -29,6 +29,7 @@ import {
 import { eventStoreProvider } from '../infrastructure/event-store.provider';
 import { REGION_SETTINGS, regionSettings } from '../infrastructure/region';
 import { ensureReadModelSchema } from '../infrastructure/read-model-schema';
+import { MonitoringEventsConsumer } from '../infrastructure/monitoring-events.consumer';
 import { ReadModels } from '../infrastructure/read-models';
 import { Relay } from '../infrastructure/relay';
 import { StreamCommands } from '../infrastructure/stream-commands';
@@ -46,7 +47,8 @@ const entities = [GoalSummary, ReviewTask];
       inject: [SERVICE_CONFIG, PG_POOL],
       useFactory: async (config: ServiceConfig, pool: Pool) => {
         await ensureReadModelSchema(pool);
-        return { type: 'postgres' as const, url: config.DATABASE_URL, entities, synchronize: false, poolSize: 5 };
+        // 10: the monitoring-events consumer handles its six partitions at once, each in a transaction.
+        return { type: 'postgres' as const, url: config.DATABASE_URL, entities, synchronize: false, poolSize: 10 };
       },
     }),
     TypeOrmModule.forFeature(entities),
@@ -73,6 +75,7 @@ const entities = [GoalSummary, ReviewTask];
     StreamCommands,
     ReadModels,
     Relay,
+    MonitoringEventsConsumer,
     ChangeIndicatorLibraryHandler,
     RegisterProjectHandler,
     DeclareGoalHandler,
