@@ -14,6 +14,8 @@ interface IncomingLike {
 
 const INTEGER_TEXT = /^[+-]?\d+$/;
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+/** Uploads, read by their route's own parser (a file interceptor, a raw body): not refused here. */
+const UPLOAD_TYPE = /^(multipart\/form-data|application\/octet-stream)\b/i;
 
 const invalid = (field: string, message: string) => new RequestValidationException([{ field, message }]);
 
@@ -63,6 +65,7 @@ export function guardInput(req: IncomingLike): void {
   checkQuery(req.query);
   if (!hasBody(req)) return;
   const type = String(req.headers['content-type'] ?? '');
+  if (UPLOAD_TYPE.test(type)) return;
   if (!JSON_TYPE.test(type)) {
     throw new ProblemException(400, 'BODY_NOT_JSON', '提交的内容必须是 JSON（Content-Type: application/json）');
   }
