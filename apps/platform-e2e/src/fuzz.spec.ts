@@ -1,5 +1,5 @@
 /**
- * Schemathesis against the real gateway and goal-declaration (real PostgreSQL and Kafka), once per
+ * Schemathesis against the real gateway, goal-declaration and monitoring (real PostgreSQL and Kafka), once per
  * role, over every operation of the published OpenAPI document: zero 5xx, and zero answers that
  * break the document (status, content type, headers, body schema). One test per role.
  *
@@ -18,6 +18,7 @@ import { AppModule as GatewayModule } from '../../gateway/src/app/app.module';
 import { signToken, type TokenClaims } from '../../gateway/src/auth/sign-token';
 import { setupOpenApi } from '@bpm/http';
 import { AppModule as GoalDeclarationModule } from '../../goal-declaration/src/app/app.module';
+import { AppModule as MonitoringModule } from '../../monitoring/src/app/app.module';
 import { ensureSchemathesis } from '../../../tools/test/schemathesis';
 
 const examples = Number(process.env['BPM_FUZZ_EXAMPLES'] ?? 5);
@@ -36,6 +37,7 @@ const CHECKS = [
 
 let gateway: INestApplication;
 let goals: INestApplication;
+let monitoring: INestApplication;
 let st: string;
 let workDir: string;
 const run = randomUUID().slice(0, 8);
@@ -53,10 +55,13 @@ beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'bpm-fuzz-'));
   goals = await boot(GoalDeclarationModule);
   process.env['GOAL_DECLARATION_URL'] = `http://127.0.0.1:${(goals.getHttpServer().address() as AddressInfo).port}`;
+  monitoring = await boot(MonitoringModule);
+  process.env['MONITORING_URL'] = `http://127.0.0.1:${(monitoring.getHttpServer().address() as AddressInfo).port}`;
   gateway = await boot(GatewayModule, true);
 }, 300_000);
 afterAll(async () => {
   await gateway?.close();
+  await monitoring?.close();
   await goals?.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
