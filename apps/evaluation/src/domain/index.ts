@@ -1,0 +1,4 @@
+export * from './parameters';
+export * from './scoring';
+export * from './self-evaluation';
+export * from './shared/actor';
