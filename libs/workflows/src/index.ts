@@ -6,3 +6,7 @@ export * from './lib/goal-review/activities';
 export * from './lib/goal-review/definitions';
 export * from './lib/goal-review/rules';
 export * from './lib/goal-review/client';
+export * from './lib/key-evaluation/types';
+export * from './lib/key-evaluation/activities';
+export * from './lib/key-evaluation/definitions';
+export * from './lib/key-evaluation/client';

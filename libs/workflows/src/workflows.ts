@@ -1,3 +1,4 @@
 // The worker's workflow bundle entry: every workflow type, and nothing that does I/O.
 export * from './lib/wiring-check.workflow';
 export * from './lib/goal-review/goal-review.workflow';
+export * from './lib/key-evaluation/key-evaluation.workflow';
