@@ -10,3 +10,8 @@ export * from './lib/key-evaluation/types';
 export * from './lib/key-evaluation/activities';
 export * from './lib/key-evaluation/definitions';
 export * from './lib/key-evaluation/client';
+export * from './lib/rectification/types';
+export * from './lib/rectification/activities';
+export * from './lib/rectification/definitions';
+export * from './lib/rectification/rules';
+export * from './lib/rectification/client';

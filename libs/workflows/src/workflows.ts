@@ -2,3 +2,4 @@
 export * from './lib/wiring-check.workflow';
 export * from './lib/goal-review/goal-review.workflow';
 export * from './lib/key-evaluation/key-evaluation.workflow';
+export * from './lib/rectification/rectification.workflow';
