@@ -176,7 +176,7 @@ describe('next year budget proposals (预算安排)', () => {
     });
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as Buffer);
+    await book.xlsx.load(xlsx.body as never); // exceljs types an older Buffer
     const rows = (book.getWorksheet('2027年度预算安排')?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
     expect(rows[0]).toContain('安排金额（分）');
     const mineInSheet = rows.filter((r) => r[3] === U1).map((r) => [r[1], r[6], r[8]]);
