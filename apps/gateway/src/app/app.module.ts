@@ -4,6 +4,7 @@ import { ServiceRuntimeModule } from '@bpm/service';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth';
 import { GoalDeclarationModule } from '../goal-declaration';
+import { ResultApplicationModule } from '../result-application/result-application.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { ForwardingModule } from './forwarding.module';
 
@@ -20,6 +21,7 @@ import { ForwardingModule } from './forwarding.module';
     ForwardingModule,
     TasksModule,
     AuditModule,
+    ResultApplicationModule,
   ],
 })
 export class AppModule {}

@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InternalTokenVerifier, type VerifiedIdentity } from '@bpm/auth';
+import { STUB_RECORDS } from './endpoints';
 
 /** One request the stub received. */
 export interface StubCall {
@@ -33,7 +34,10 @@ export class StubGoalDeclaration {
   readonly goals = new Map<string, { projectId: string; unitId: string; fiscalYear: number; status: string }>();
   private readonly queued: StubReply[] = [];
   private server?: Server;
-  private readonly verifier = InternalTokenVerifier.fromEnv('goal-declaration');
+  /** Other records it answers `GET <path>` with (e.g. result-application's `/internal/rectifications/C1`). */
+  readonly records = new Map<string, unknown>(Object.entries(STUB_RECORDS));
+  // It stands in for result-application too, so it takes tokens for either audience.
+  private readonly verifiers = [InternalTokenVerifier.fromEnv('goal-declaration'), InternalTokenVerifier.fromEnv('result-application')];
   url = '';
 
   async start(): Promise<this> {
@@ -75,7 +79,8 @@ export class StubGoalDeclaration {
       body: text ? JSON.parse(text) : undefined,
     };
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    call.identity = token ? await this.verifier.verify(token).catch(() => undefined) : undefined;
+    call.identity = undefined;
+    for (const verifier of token ? this.verifiers : []) call.identity ??= await verifier.verify(token as string).catch(() => undefined);
     this.calls.push(call);
     if (!call.identity) {
       const problem = { type: 'https://bpm.local/problems/internal-token-invalid', title: '未认证', status: 401, detail: '内部接口的访问令牌无效', code: 'INTERNAL_TOKEN_INVALID' };
@@ -98,6 +103,7 @@ export class StubGoalDeclaration {
       }
       return send(res, 200, JSON.stringify({ ...goal, statusLabel: '草稿', version: 1 }));
     }
+    if (call.method === 'GET' && this.records.has(call.path)) return send(res, 200, JSON.stringify(this.records.get(call.path)));
     const status = call.method === 'POST' && !/\/(submission|adjustment-requests|completion)$/.test(call.path) ? 201 : 200;
     return send(res, status, JSON.stringify({ echo: { method: call.method, path: call.path, query: call.query, body: call.body } }));
   }
