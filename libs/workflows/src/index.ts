@@ -15,3 +15,8 @@ export * from './lib/rectification/activities';
 export * from './lib/rectification/definitions';
 export * from './lib/rectification/rules';
 export * from './lib/rectification/client';
+export * from './lib/monitoring/types';
+export * from './lib/monitoring/activities';
+export * from './lib/monitoring/definitions';
+export * from './lib/monitoring/rules';
+export * from './lib/monitoring/client';

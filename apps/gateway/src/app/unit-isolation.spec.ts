@@ -49,11 +49,22 @@ describe('gateway unit isolation (预算单位只能办理本单位事项)', () 
   beforeEach(() => stub.reset());
 
   describe.each(GOAL_SCOPED.map((e) => [e.name, e] as const))('%s', (_name, e) => {
-    it('refuses the U002 user on U001’s record with a 403 problem, forwarding nothing', async () => {
+    it('answers the U002 user on U001’s record exactly as on a missing one (404), forwarding nothing', async () => {
       const res = await call(app, tokens.unitU002, e.method, e.url, e.body);
-      expectProblem(res, 403, 'UNIT_SCOPE_FORBIDDEN');
-      expect(res.body.detail).toBe('无权访问其他单位的数据：您只能查看和办理本单位（U002）的事项');
+      expectProblem(res, 404, 'GOAL_NOT_FOUND');
+      expect(res.body.detail).toBe(`未找到项目“${OWN_PROJECT}”的绩效目标`);
       expect(stub.forwarded()).toEqual([]);
+
+      // The same project id, unknown: the body differs in nothing but the request's own ids.
+      stub.goals.delete(OWN_PROJECT);
+      try {
+        const missing = await call(app, tokens.unitU002, e.method, e.url, e.body);
+        const shape = (b: Record<string, unknown>) => ({ ...b, correlationId: undefined, requestId: undefined });
+        expect(missing.status).toBe(res.status);
+        expect(shape(missing.body)).toEqual(shape(res.body));
+      } finally {
+        stub.goals.set(OWN_PROJECT, { projectId: OWN_PROJECT, unitId: 'U001', fiscalYear: 2026, status: 'draft' });
+      }
     });
 
     it('lets the U001 user through, checking the goal’s unit first', async () => {
@@ -62,7 +73,7 @@ describe('gateway unit isolation (预算单位只能办理本单位事项)', () 
       expect(stub.calls[0]).toMatchObject({ method: 'GET', path: `/internal/goals/${OWN_PROJECT}` });
     });
 
-    it('passes the upstream 404 problem on for an unknown project', async () => {
+    it('answers 404 for an unknown project', async () => {
       const url = e.url.replace(OWN_PROJECT, 'P-NONE');
       const body = e.body && JSON.parse(JSON.stringify(e.body).replace(OWN_PROJECT, 'P-NONE'));
       const res = await call(app, tokens.unitU002, e.method, url, body);
@@ -101,6 +112,13 @@ describe('gateway unit isolation (预算单位只能办理本单位事项)', () 
     it('refuses a unit user registering a project for another unit', async () => {
       const res = await call(app, tokens.unitU002, 'post', '/projects', { project: { ...project, unitId: 'U001' } });
       expectProblem(res, 403, 'UNIT_SCOPE_FORBIDDEN');
+      expect(stub.calls).toEqual([]);
+    });
+
+    it('refuses a client-chosen project id: the server makes it', async () => {
+      const res = await call(app, tokens.unitU002, 'post', '/projects', { project: { ...project, projectId: 'P-MINE' } });
+      expectProblem(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('project.projectId');
       expect(stub.calls).toEqual([]);
     });
 

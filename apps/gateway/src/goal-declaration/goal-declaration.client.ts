@@ -11,6 +11,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface UpstreamRequest {
   body?: unknown;
   query?: Record<string, QueryValue>;
+  /** The client's If-Match, passed on as is: goal-declaration appends only at that version. */
+  ifMatch?: string;
+}
+
+/** An upstream answer with the record's ETag (its stream version), when it sent one. */
+export interface Versioned<T> {
+  body: T;
+  etag?: string;
 }
 
 /** Builds `?a=1&b=x` from the defined values only. */
@@ -87,10 +95,16 @@ export class GoalDeclarationClient {
   }
 
   async send<T>(method: HttpMethod, actor: Actor, target: string, request: UpstreamRequest = {}): Promise<T> {
+    return (await this.exchange<T>(method, actor, target, request)).body;
+  }
+
+  /** Like {@link send}, keeping the upstream ETag so the gateway can hand it to its client. */
+  async exchange<T>(method: HttpMethod, actor: Actor, target: string, request: UpstreamRequest = {}): Promise<Versioned<T>> {
     const response = await this.fetchUpstream(method, actor, target, request);
     const text = await response.text();
-    if (response.ok) return (text === '' ? undefined : parseJson(text, response.status, this.target().label)) as T;
-    return this.refuse(method, target, response, text);
+    if (!response.ok) return this.refuse(method, target, response, text);
+    const body = (text === '' ? undefined : parseJson(text, response.status, this.target().label)) as T;
+    return { body, etag: response.headers.get('etag') ?? undefined };
   }
 
   /** The upstream answer as it came (e.g. a file), or its problem relayed. */
@@ -104,9 +118,11 @@ export class GoalDeclarationClient {
     const { baseUrl, label } = this.target();
     const url = `${baseUrl}${target}${queryString(request.query)}`;
     try {
+      const headers = await this.headersFor(actor, request.body !== undefined);
+      if (request.ifMatch !== undefined && request.ifMatch !== '') headers['if-match'] = request.ifMatch;
       return await fetch(url, {
         method,
-        headers: await this.headersFor(actor, request.body !== undefined),
+        headers,
         body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
         signal: AbortSignal.timeout(this.config.upstreamTimeoutMs),
       });

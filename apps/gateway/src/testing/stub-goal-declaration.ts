@@ -18,6 +18,7 @@ export interface StubReply {
   status: number;
   contentType?: string;
   body: string;
+  headers?: Record<string, string>;
   /** Wait this long before answering (timeout tests). */
   delayMs?: number;
 }
@@ -90,7 +91,7 @@ export class StubGoalDeclaration {
     const queued = this.queued.shift();
     if (queued) {
       if (queued.delayMs) await new Promise((resolve) => setTimeout(resolve, queued.delayMs));
-      if (!res.destroyed) send(res, queued.status, queued.body, queued.contentType);
+      if (!res.destroyed) send(res, queued.status, queued.body, queued.contentType, queued.headers);
       return;
     }
 
@@ -101,15 +102,23 @@ export class StubGoalDeclaration {
         const problem = { type: 'https://bpm.local/problems/goal-not-found', title: '未找到', status: 404, detail: `未找到项目“${goalPath[1]}”的绩效目标`, code: 'GOAL_NOT_FOUND' };
         return send(res, 404, JSON.stringify(problem), 'application/problem+json; charset=utf-8');
       }
-      return send(res, 200, JSON.stringify({ ...goal, statusLabel: '草稿', version: 1 }));
+      return send(res, 200, JSON.stringify({ ...goal, statusLabel: '草稿', version: 1, streamVersion: 2 }), undefined, { etag: '"2"' });
     }
     if (call.method === 'GET' && this.records.has(call.path)) return send(res, 200, JSON.stringify(this.records.get(call.path)));
     const status = call.method === 'POST' && !/\/(submission|adjustment-requests|completion)$/.test(call.path) ? 201 : 200;
-    return send(res, status, JSON.stringify({ echo: { method: call.method, path: call.path, query: call.query, body: call.body } }));
+    // Changes answer with the next version's ETag, as goal-declaration does.
+    const etag: Record<string, string> = call.method === 'GET' ? {} : { etag: '"3"' };
+    return send(res, status, JSON.stringify({ echo: { method: call.method, path: call.path, query: call.query, body: call.body } }), undefined, etag);
   }
 }
 
-function send(res: ServerResponse, status: number, body: string, contentType = 'application/json; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  contentType = 'application/json; charset=utf-8',
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }

@@ -27,6 +27,7 @@ import {
   SupplementalFundingController,
 } from '../application/supplemental-funding/supplemental-funding';
 import { eventStoreProvider } from '../infrastructure/event-store.provider';
+import { REGION_SETTINGS, regionSettings } from '../infrastructure/region';
 import { ensureReadModelSchema } from '../infrastructure/read-model-schema';
 import { ReadModels } from '../infrastructure/read-models';
 import { Relay } from '../infrastructure/relay';
@@ -66,6 +67,8 @@ const entities = [GoalSummary, ReviewTask];
     SupplementalFundingController,
   ],
   providers: [
+    // Reads and validates REGION / REGION_PARAMETERS while the service starts: a bad value stops it here.
+    { provide: REGION_SETTINGS, useFactory: regionSettings },
     eventStoreProvider,
     StreamCommands,
     ReadModels,

@@ -9,7 +9,7 @@ import {
   supplementalFundingDecider,
   supplementalFundingStreamId,
 } from '../../domain';
-import { REGION } from '../../infrastructure/region';
+import { regionSettings } from '../../infrastructure/region';
 import { Acting, type RequestActor } from '../../infrastructure/request-actor';
 import { StreamCommands } from '../../infrastructure/stream-commands';
 
@@ -36,7 +36,7 @@ export class IssueFundNoticeHandler implements ICommandHandler<IssueFundNotice> 
     await this.streams.execute(
       supplementalFundingDecider,
       supplementalFundingStreamId(noticeId),
-      { type: 'IssueFundNotice', data: { region: REGION, ...notice, noticeId, actor: acting.actor, at: acting.at } },
+      { type: 'IssueFundNotice', data: { region: regionSettings().region, ...notice, noticeId, actor: acting.actor, at: acting.at } },
       acting,
     );
     return { noticeId };
