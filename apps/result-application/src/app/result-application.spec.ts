@@ -126,7 +126,7 @@ describe('rectification (整改) through the service', () => {
     expect((await post(`/internal/rectifications/${id}/requirements/R1/overdue`, {}, gateway(reviewer))).status).toBe(403);
     // Not yet due: the domain refuses even the workflow.
     const early = await post(`/internal/rectifications/${id}/requirements/R1/overdue`, {}, orchestrator({ id: 'orchestrator', role: 'system' }));
-    expect(early.status).toBe(409);
+    expect(early.status).toBe(412);
     expect(early.body.code).toBe('NOT_YET_DUE');
   });
 });
@@ -218,7 +218,7 @@ describe('overlap (交叉重复) and disclosure (公开)', () => {
     await approve(ids.published);
     await approve(ids.approved);
     await post(`/internal/disclosures/${ids.rejected}/rejection`, { reason: '涉及商业秘密' }, gateway(reviewer));
-    expect((await post(`/internal/disclosures/${ids.proposed}/publication`, {}, gateway(reviewer))).status).toBe(409);
+    expect((await post(`/internal/disclosures/${ids.proposed}/publication`, {}, gateway(reviewer))).status).toBe(412);
     expect((await post(`/internal/disclosures/${ids.published}/publication`, {}, gateway(reviewer))).status).toBe(200);
     await caughtUp();
 

@@ -92,7 +92,7 @@ export class PublicDisclosureController {
   @Get(':disclosureId')
   async get(@Param('disclosureId') id: string) {
     const row = await this.records.findOneBy({ stream: disclosureStream(id), category: 'disclosure', publicView: Not(IsNull()) });
-    if (!row) throw Object.assign(notFound('DISCLOSURE_NOT_FOUND', '未找到该公开信息'), { status: 404 });
+    if (!row) throw notFound('DISCLOSURE_NOT_FOUND', '未找到该公开信息');
     return row.publicView;
   }
 }

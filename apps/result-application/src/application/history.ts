@@ -10,9 +10,9 @@ export class HistoryController {
 
   @Get(':category/:id')
   async history(@Param('category') category: string, @Param('id') id: string) {
-    if (!OWNED_CATEGORIES.includes(category)) throw Object.assign(notFound('RECORD_NOT_FOUND', '未找到该记录'), { status: 404 });
+    if (!OWNED_CATEGORIES.includes(category)) throw notFound('RECORD_NOT_FOUND', '未找到该记录');
     const events = await this.streams.history(`${category}-${id}`);
-    if (!events.length) throw Object.assign(notFound('RECORD_NOT_FOUND', '未找到该记录'), { status: 404 });
+    if (!events.length) throw notFound('RECORD_NOT_FOUND', '未找到该记录');
     return { stream: `${category}-${id}`, events };
   }
 }

@@ -4,7 +4,7 @@ import { invalid } from '@bpm/decider';
  * Checks of what crosses the boundary before a command is built: shape and type only, each
  * refusal Chinese and naming its field (422). The rules themselves live in the domain.
  */
-const refuse = (field: string, message: string) => Object.assign(invalid('INPUT_INVALID', message, field), { status: 422 });
+const refuse = (field: string, message: string) => invalid('INPUT_INVALID', message, field);
 
 export const objectOf = (x: unknown, field = 'body'): Record<string, unknown> => {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) throw refuse(field, `“${field}”应为对象`);

@@ -141,7 +141,7 @@ export class GetRecordHandler implements IQueryHandler<GetRecord> {
   constructor(@InjectRepository(ResultRecord) private readonly records: Repository<ResultRecord>) {}
   async execute({ stream }: GetRecord) {
     const row = await this.records.findOneBy({ stream });
-    if (!row) throw Object.assign(notFound('RECORD_NOT_FOUND', '未找到该记录：如刚提交，可能仍在生成，请稍后重试'), { status: 404 });
+    if (!row) throw notFound('RECORD_NOT_FOUND', '未找到该记录：如刚提交，可能仍在生成，请稍后重试');
     return row;
   }
 }

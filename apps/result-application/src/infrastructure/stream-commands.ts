@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@bpm/contracts';
-import { isDomainError, type Decider, type ErrorKind } from '@bpm/decider';
+import type { Decider } from '@bpm/decider';
 import type { EventStore } from '@bpm/event-store';
 import type { RequestActor } from './request-actor';
 import { EVENT_STORE, SOURCE } from './tokens';
@@ -13,9 +13,6 @@ export interface Loaded<S> {
   version: number;
   events: RecordedEvent[];
 }
-
-/** The HTTP status of each kind of refusal; the problem filter honours an explicit `status`. */
-const STATUS_OF_KIND: Record<ErrorKind, number> = { 'not-found': 404, forbidden: 403, invalid: 422, conflict: 409, precondition: 409 };
 
 /**
  * The write path of every use case: load the stream, fold it, decide, append with the
@@ -33,13 +30,8 @@ export class StreamCommands {
 
   async execute<S, C, E extends DomainEvent>(decider: Decider<S, C, E>, stream: string, command: C, acting: RequestActor): Promise<Loaded<S> & { appended: E[] }> {
     const loaded = await this.load(decider, stream);
-    let decided: E[];
-    try {
-      decided = decider.decide(command, loaded.state);
-    } catch (error) {
-      if (isDomainError(error)) throw Object.assign(error, { status: STATUS_OF_KIND[error.kind] });
-      throw error;
-    }
+    // A refusal is a DomainError: the platform's problem filter maps its kind to the status.
+    const decided = decider.decide(command, loaded.state);
     if (!decided.length) return { ...loaded, appended: [] };
     const appended = await this.store.appendToStream(stream, decided, {
       expectedVersion: loaded.version === 0 ? 'no-stream' : loaded.version,
