@@ -20,3 +20,4 @@ export * from './lib/monitoring/activities';
 export * from './lib/monitoring/definitions';
 export * from './lib/monitoring/rules';
 export * from './lib/monitoring/client';
+export * from './lib/rectification/http-activities';

@@ -98,6 +98,21 @@ export class RectificationController {
     return this.commands.execute(new ActOnRectification(idOf(caseId, '整改事项编号'), (a) => ({ type: 'MarkRequirementOverdue', data: { actor: system.actor, at: a.at, requirementId } }), system));
   }
 
+  /** 提醒 / 督办 as the workflow sent them (role system). */
+  @Post(':caseId/notices')
+  @AcceptFrom('orchestrator')
+  @HttpCode(200)
+  notice(@Param('caseId') caseId: string, @Body() body: unknown, @Acting() acting: RequestActor) {
+    const o = objectOf(body);
+    const kind = oneOf(o, 'kind', '通知类型', ['notice-reminder', 'answer-reminder', 'escalated'] as const);
+    const requirementId = optionalTextOf(o, 'requirementId', '整改要求编号');
+    const dueAt = isoOf(o, 'dueAt', '期限');
+    const system = { ...acting, actor: { userId: acting.actor.userId, role: 'system' as const } };
+    return this.commands.execute(
+      new ActOnRectification(idOf(caseId, '整改事项编号'), (a) => ({ type: 'RecordRectificationNotice', data: { actor: system.actor, at: a.at, kind, ...(requirementId ? { requirementId } : {}), dueAt } }), system),
+    );
+  }
+
   /** Cases by state, unit and deadline (earliest open deadline first). */
   @Get()
   list(@Query() q: Record<string, string | undefined>) {

@@ -2,7 +2,7 @@ import { Command, Timestamp } from '@bpm/decider';
 import { ResultApplicationParameters } from '../parameters';
 import { Actor } from '../shared/actor';
 import { HolidayCalendar } from '../shared/calendar';
-import { EvaluationSource, Requirement } from './events';
+import { EvaluationSource, RectificationNoticeKind, Requirement } from './events';
 
 type Acting = { actor: Actor; at: Timestamp };
 /** Deadlines are counted by the domain; the calendar of the region travels in the command. */
@@ -16,4 +16,6 @@ export type VerifyMeasure = Command<
 >;
 export type MarkRequirementOverdue = Command<'MarkRequirementOverdue', Acting & { requirementId: string }>;
 
-export type RectificationCommand = IssueRectification | AnswerRequirement | VerifyMeasure | MarkRequirementOverdue;
+export type RecordRectificationNotice = Command<'RecordRectificationNotice', Acting & { kind: RectificationNoticeKind; requirementId?: string; dueAt: Timestamp }>;
+
+export type RectificationCommand = IssueRectification | AnswerRequirement | VerifyMeasure | MarkRequirementOverdue | RecordRectificationNotice;

@@ -83,6 +83,13 @@ export const decideRectification = (command: RectificationCommand, state: Rectif
       if (Date.parse(at) <= Date.parse(r.dueAt)) throw precondition('NOT_YET_DUE', '整改答复期限未到，不能记为逾期');
       return [{ type: 'RequirementOverdue', data: { requirementId, unitId: state.source.unitId, dueAt: r.dueAt, at } }];
     }
+    case 'RecordRectificationNotice': {
+      const { actor, at, kind, requirementId, dueAt } = command.data;
+      if (actor.role !== 'system') throw forbidden('ROLE_NOT_ALLOWED', '提醒和督办由整改流程按期限自动记录');
+      if (state.status === 'none') throw NOT_FOUND();
+      if (kind !== 'notice-reminder') requirementOf(state.requirements, requirementId ?? '');
+      return [{ type: 'RectificationNoticeSent', data: { kind, ...(requirementId ? { requirementId } : {}), dueAt, at } }];
+    }
     default:
       return unreachable(command);
   }

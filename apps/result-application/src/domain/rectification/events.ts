@@ -33,6 +33,9 @@ export type MeasureAccepted = Event<'MeasureAccepted', By & { requirementId: str
 export type MeasureSentBack = Event<'MeasureSentBack', By & { requirementId: string; comments: string; answerDueAt: Timestamp }>;
 /** The answer deadline passed without an answer: counted against the unit, escalated to the finance admin. */
 export type RequirementOverdue = Event<'RequirementOverdue', { requirementId: string; unitId: string; dueAt: Timestamp; at: Timestamp }>;
+/** 提醒 / 督办 as the workflow sent them: on record for the unit's history and the auditor. */
+export type RectificationNoticeKind = 'notice-reminder' | 'answer-reminder' | 'escalated';
+export type RectificationNoticeSent = Event<'RectificationNoticeSent', { kind: RectificationNoticeKind; requirementId?: string; dueAt: Timestamp; at: Timestamp }>;
 export type RectificationClosed = Event<'RectificationClosed', { at: Timestamp; overdueCount: number }>;
 
-export type RectificationEvent = RectificationIssued | MeasuresAnswered | MeasureAccepted | MeasureSentBack | RequirementOverdue | RectificationClosed;
+export type RectificationEvent = RectificationIssued | MeasuresAnswered | MeasureAccepted | MeasureSentBack | RequirementOverdue | RectificationNoticeSent | RectificationClosed;

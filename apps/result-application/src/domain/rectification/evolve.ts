@@ -5,7 +5,7 @@ const change = (state: RectificationState, requirementId: string, next: (r: Requ
   if (state.status !== 'open') return state;
   return { ...state, requirements: state.requirements.map((r) => (r.requirementId === requirementId ? next(r) : r)) };
 };
-const base = (r: RequirementState) => ({ requirementId: r.requirementId, text: r.text, dueAt: r.dueAt, overdue: r.overdue });
+const base = (r: RequirementState) => ({ requirementId: r.requirementId, text: r.text, dueAt: r.dueAt, overdue: r.overdue, ...(r.escalated ? { escalated: true } : {}) });
 
 /** Folds one event; an event type it does not know leaves the state as it was. */
 export const evolveRectification = (state: RectificationState, event: RectificationEvent): RectificationState => {
@@ -25,6 +25,8 @@ export const evolveRectification = (state: RectificationState, event: Rectificat
       return change(state, event.data.requirementId, (r) => ({ ...base(r), dueAt: event.data.answerDueAt, status: 'awaiting-answer', lastComments: event.data.comments }));
     case 'RequirementOverdue':
       return change(state, event.data.requirementId, (r) => ({ ...r, overdue: true }));
+    case 'RectificationNoticeSent':
+      return event.data.kind === 'escalated' && event.data.requirementId ? change(state, event.data.requirementId, (r) => ({ ...r, escalated: true })) : state;
     case 'RectificationClosed':
       if (state.status !== 'open') return state;
       return { ...state, status: 'closed', closedAt: event.data.at };

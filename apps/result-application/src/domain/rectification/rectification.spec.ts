@@ -111,3 +111,18 @@ describe('rectification (整改)', () => {
     expect(rectificationDecider.evolve(state, { type: 'SomethingNew', data: {} } as unknown as RectificationEvent)).toBe(state);
   });
 });
+
+describe('reminders and escalation on record', () => {
+  const spec = deciderSpec(rectificationDecider);
+  const system: Actor = { userId: 'orchestrator', role: 'system' };
+  const at = '2027-04-10T00:00:00.000Z';
+  it('the workflow records an escalation; the requirement shows it', () => {
+    const notice = { type: 'RecordRectificationNotice' as const, data: { actor: system, at, kind: 'escalated' as const, requirementId: 'R2', dueAt: issued.data.answerDueAt } };
+    const sent: RectificationEvent = { type: 'RectificationNoticeSent', data: { kind: 'escalated', requirementId: 'R2', dueAt: issued.data.answerDueAt, at } };
+    spec.given([issued]).when(notice).then([sent]);
+    const state = stateAfter(rectificationDecider, [issued, sent]);
+    expect(state.status === 'open' && state.requirements[1].escalated).toBe(true);
+    spec.given([issued]).when({ ...notice, data: { ...notice.data, actor: { userId: 'r1', role: 'finance-reviewer' } } }).thenThrows('ROLE_NOT_ALLOWED');
+    spec.given([issued]).when({ ...notice, data: { ...notice.data, requirementId: 'R9' } }).thenThrows('REQUIREMENT_NOT_FOUND');
+  });
+});

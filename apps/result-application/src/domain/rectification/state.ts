@@ -8,6 +8,8 @@ export type RequirementState = Readonly<{
   dueAt: Timestamp;
   /** Ever overdue stays counted, even after a late answer. */
   overdue: boolean;
+  /** The finance admin was told the unit is late (督办). */
+  escalated?: boolean;
 }> &
   (
     | Readonly<{ status: 'awaiting-answer'; lastComments?: string }>

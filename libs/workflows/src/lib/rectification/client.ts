@@ -33,10 +33,10 @@ export class RectificationCaseError extends Error {
 const handleOf = (client: HasRectificationClient, caseId: string): WorkflowHandle<typeof rectificationCase> => client.workflow.getHandle(rectificationWorkflowId(caseId));
 
 /** Starts the case's clocks when the result is final. Idempotent. */
-export async function startRectificationCase(client: HasRectificationClient, input: RectificationCaseInput): Promise<WorkflowHandle<typeof rectificationCase>> {
+export async function startRectificationCase(client: HasRectificationClient, input: RectificationCaseInput, taskQueue = ORCHESTRATOR_TASK_QUEUE): Promise<WorkflowHandle<typeof rectificationCase>> {
   const workflowId = rectificationWorkflowId(input.caseId);
   try {
-    return await client.workflow.start<typeof rectificationCase>('rectificationCase', { taskQueue: ORCHESTRATOR_TASK_QUEUE, workflowId, args: [input], workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY' });
+    return await client.workflow.start<typeof rectificationCase>('rectificationCase', { taskQueue, workflowId, args: [input], workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY' });
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return client.workflow.getHandle(workflowId);
     throw err;
