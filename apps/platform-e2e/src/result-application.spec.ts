@@ -15,7 +15,7 @@ import { createRectificationActivities, describeRectificationCase, signalMeasure
 import { signToken } from '../../gateway/src/auth/sign-token';
 import { AppModule as GatewayModule } from '../../gateway/src/app/app.module';
 import { AppModule as ResultApplicationModule } from '../../result-application/src/app/app.module';
-import { ReadModels } from '../../result-application/src/infrastructure/read-models';
+import { projected } from '../../result-application/src/testing/projected';
 
 /**
  * 结果应用 end to end on the real PostgreSQL, Kafka and Temporal: result-application and the
@@ -73,7 +73,6 @@ afterAll(async () => {
 
 const api = () => request(gateway.getHttpServer());
 const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
-const caughtUp = () => resultApp.get(ReadModels).records.catchUp();
 
 describe('result application (结果应用) end to end', () => {
   const caseId = `C-${run}`;
@@ -115,7 +114,7 @@ describe('result application (结果应用) end to end', () => {
     expect((await verify('R2', { decision: 'accept' })).body.closed).toBe(true);
     expect(await temporal.workflow.getHandle(`rectification-${caseId}`).result()).toMatchObject({ status: 'closed', overdueCount: 0 });
 
-    await caughtUp();
+    await projected(resultApp, [`rectification-${caseId}`]);
     const listed = await api().get(`/rectifications?status=closed`).set(as('unit1'));
     expect(listed.body.items.map((c: { recordId: string }) => c.recordId)).toEqual([caseId]);
     const history = await api().get(`/audit/result-application/rectification/${caseId}/history`).set(as('auditor'));
@@ -134,7 +133,7 @@ describe('result application (结果应用) end to end', () => {
     expect(mid.explanation[0]).toBe('评价等级为中，连续项目下年度延续金额2,000,000.00元按10%压减200,000.00元');
     expect(top).toMatchObject({ action: 'priority', proposedFen: 2_000_000_00 });
     for (const p of [midProject, topProject]) expect((await api().post(`/budget-proposals/2027/${p}/decision`).set(as('admin')).send({ decision: 'accept' })).status).toBe(200);
-    await caughtUp();
+    await projected(resultApp, [midProject, topProject].map((p) => `budgetProposal-2027-${p}`));
 
     const file = await api().get('/budget-proposals/export?fiscalYear=2027').set(as('admin')).buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
@@ -166,7 +165,7 @@ describe('result application (结果应用) end to end', () => {
         ],
       });
     expect(scan.body.items.map((c: { candidateId: string }) => c.candidateId)).toEqual([`${year}:A-${run}:B-${run}`]);
-    await caughtUp();
+    await projected(resultApp, [`overlap-${year}:A-${run}:B-${run}`]);
     const listed = await api().get(`/overlaps?fiscalYear=${year}`).set(as('reviewer'));
     expect(listed.body.items).toHaveLength(1);
   });
@@ -178,7 +177,7 @@ describe('result application (结果应用) end to end', () => {
     for (const id of [shown, hidden]) expect((await api().post('/disclosures').set(as('unit1')).send({ disclosureId: id, record: record(id) })).status).toBe(201);
     await api().post(`/disclosures/${shown}/approval`).set(as('reviewer')).send({ redactions: [{ field: 'contactPhone', legalBasis: '《政府信息公开条例》第十五条' }] });
     await api().post(`/disclosures/${shown}/publication`).set(as('reviewer'));
-    await caughtUp();
+    await projected(resultApp, [`disclosure-${shown}`]);
     const pub = await api().get(`/public/disclosures/${shown}`);
     expect(pub.status).toBe(200);
     expect(pub.body.content).toEqual({ grade: '中' });

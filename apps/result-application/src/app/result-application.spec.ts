@@ -8,7 +8,7 @@ import request from 'supertest';
 import { InternalTokenIssuer } from '@bpm/auth';
 import type { EventStore } from '@bpm/event-store';
 import { IS_PUBLIC_KEY } from '@bpm/auth';
-import { ReadModels } from '../infrastructure/read-models';
+import { projected } from '../testing/projected';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { AppModule } from './app.module';
 
@@ -29,7 +29,6 @@ const orchestrator = (actor: Actor) => InternalTokenIssuer.fromEnv('orchestrator
 const http = () => request(app.getHttpServer());
 const post = async (path: string, body: object, token: Promise<string>) => http().post(path).set('Authorization', `Bearer ${await token}`).send(body);
 const get = async (path: string, token: Promise<string>) => http().get(path).set('Authorization', `Bearer ${await token}`);
-const caughtUp = () => app.get(ReadModels).records.catchUp();
 
 beforeAll(async () => {
   const ref = await Test.createTestingModule({ imports: [AppModule] }).compile();
@@ -102,7 +101,7 @@ describe('rectification (整改) through the service', () => {
     expect(back.status).toBe(200);
     expect(back.body.events[0]).toMatchObject({ type: 'MeasureSentBack', data: { answerDueAt: expect.any(String) } });
 
-    await caughtUp();
+    await projected(app, [`rectification-${caseId}`]);
     const open = await get(`/internal/rectifications/open-requirements?unitId=${U1}`, gateway(unit1));
     expect(open.body.items.map((r: { requirementId: string; status: string }) => `${r.requirementId}:${r.status}`)).toEqual(['R1:awaiting-answer', 'R2:awaiting-answer']);
 
@@ -112,7 +111,7 @@ describe('rectification (整改) through the service', () => {
     const last = await post(`/internal/rectifications/${caseId}/requirements/R2/verification`, { decision: 'accept' }, orchestrator(reviewer));
     expect(last.body.events.map((e: { type: string }) => e.type)).toEqual(['MeasureAccepted', 'RectificationClosed']);
 
-    await caughtUp();
+    await projected(app, [`rectification-${caseId}`]);
     const list = await get(`/internal/rectifications?unitId=${U1}&status=closed`, gateway(reviewer));
     expect(list.body.items.map((r: { recordId: string }) => r.recordId)).toEqual([caseId]);
     const history = await get(`/internal/history/rectification/${caseId}`, gateway({ id: 'audit1', role: 'auditor' }));
@@ -138,7 +137,7 @@ describe('next year budget proposals (预算安排)', () => {
     // An open case on the 良 project adds the unfixed cut.
     const open = `C3-${run}`;
     await post('/internal/rectifications', { caseId: open, source: { kind: 'self-evaluation', evaluationId: `SE-${run}`, projectId: `P-GOOD-${run}`, unitId: U1, fiscalYear: 2026, grade: 'good', finalAt: new Date(Date.now() - 86_400_000).toISOString() }, requirements: [{ requirementId: 'R1', text: '整改' }] }, gateway(reviewer));
-    await caughtUp();
+    await projected(app, [`rectification-${open}`]);
     const generated = await post('/internal/budget-proposals/generate', { fiscalYear: 2026, outcomes: [outcome(`P-MID-${run}`, 'fair'), outcome(`P-TOP-${run}`, 'excellent'), outcome(`P-GOOD-${run}`, 'good'), outcome(`P-POOR-${run}`, 'poor', U2)] }, gateway(admin));
     expect(generated.status).toBe(200);
     const byId = Object.fromEntries(generated.body.items.map((p: { projectId: string }) => [p.projectId, p]));
@@ -156,7 +155,7 @@ describe('next year budget proposals (预算安排)', () => {
     expect((await decide(`P-GOOD-${run}`, { decision: 'reject', reason: '待整改完成后再议' })).status).toBe(200);
     expect((await decide(`P-GOOD-${run}`, { decision: 'accept' })).status).toBe(409);
 
-    await caughtUp();
+    await projected(app, [`P-MID-${run}`, `P-TOP-${run}`, `P-GOOD-${run}`].map((p) => `budgetProposal-2027-${p}`));
     const table = await get(`/internal/budget-proposals?fiscalYear=2027&unitId=${U1}`, gateway(admin));
     expect(table.body.totals.find((t: { grade: string }) => t.grade === 'fair')).toMatchObject({ count: 1, proposedFen: 900_000_00 });
 
@@ -220,7 +219,7 @@ describe('overlap (交叉重复) and disclosure (公开)', () => {
     await post(`/internal/disclosures/${ids.rejected}/rejection`, { reason: '涉及商业秘密' }, gateway(reviewer));
     expect((await post(`/internal/disclosures/${ids.proposed}/publication`, {}, gateway(reviewer))).status).toBe(412);
     expect((await post(`/internal/disclosures/${ids.published}/publication`, {}, gateway(reviewer))).status).toBe(200);
-    await caughtUp();
+    await projected(app, Object.values(ids).map((id) => `disclosure-${id}`));
 
     const shown = await http().get(`/public/disclosures/${ids.published}`);
     expect(shown.status).toBe(200);
