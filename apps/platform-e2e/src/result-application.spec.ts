@@ -93,7 +93,7 @@ describe('result application (结果应用) end to end', () => {
     await signalRectificationIssued(temporal, caseId, { requirementIds: ['R1', 'R2'], answerDueAt });
 
     // The other unit cannot answer; the own unit answers both.
-    expect((await api().post(`/rectifications/${caseId}/requirements/R1/answers`).set(as('unit2')).send({ measures: ['x'] })).status).toBe(403);
+    expect((await api().post(`/rectifications/${caseId}/requirements/R1/answers`).set(as('unit2')).send({ measures: ['x'] })).status).toBe(404);
     for (const r of ['R1', 'R2']) {
       expect((await api().post(`/rectifications/${caseId}/requirements/${r}/answers`).set(as('unit1')).send({ measures: [`措施${r}`] })).status).toBe(201);
       await signalMeasuresAnswered(temporal, caseId, r);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor, CurrentActor, Public, Roles, assertUnitScope, unitFilterFor } from '../auth';
+import { ProblemException } from '@bpm/http';
+import { AuthenticatedActor, CurrentActor, Public, Roles, canAccessUnit, unitFilterFor } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, path } from '../goal-declaration';
 import { PUBLIC_READER, ResultApplicationClient } from './result-application.client';
 
@@ -27,7 +28,8 @@ export class DisclosuresController {
   @ApiProblems(409, 422)
   propose(@CurrentActor() actor: AuthenticatedActor, @Body() body: Record<string, unknown>) {
     const record = body['record'] as { unitId?: unknown } | undefined;
-    assertUnitScope(actor, typeof record?.unitId === 'string' ? record.unitId : '');
+    // Another unit's record answers as a missing one, as result-application's domain does.
+    if (!canAccessUnit(actor, typeof record?.unitId === 'string' ? record.unitId : '')) throw new ProblemException(404, 'RECORD_NOT_FOUND', '未找到该绩效目标或评价结果');
     return this.upstream.post(actor, '/internal/disclosures', body);
   }
 

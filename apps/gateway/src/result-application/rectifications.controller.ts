@@ -1,13 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ProblemException } from '@bpm/http';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedActor, CurrentActor, Roles, assertUnitScope, unitFilterFor } from '../auth';
-import { ApiProblems, ForwardsToGoalDeclaration, path } from '../goal-declaration';
+import { AuthenticatedActor, CurrentActor, Roles, canAccessUnit, unitFilterFor } from '../auth';
+import { ApiProblems, ForwardsToGoalDeclaration, UpstreamProblemException, path } from '../goal-declaration';
 import { ResultApplicationClient } from './result-application.client';
 import { RectificationVerifications } from './rectification-verifications';
 
 const anyObject = { schema: { type: 'object', additionalProperties: true } };
 type Listed = { unitId: string };
+
+/** The one answer for "no such case" and "another unit's case": a unit learns nothing of others. */
+const caseNotFound = () => new ProblemException(404, 'RECTIFICATION_NOT_FOUND', '未找到该整改事项');
 
 /** 整改: finance issues results with requirements, units answer, finance verifies through the workflow. */
 @ApiTags('结果应用：整改')
@@ -31,14 +34,25 @@ export class RectificationsController {
     return this.upstream.get(actor, '/internal/rectifications/open-requirements', { unitId: unitFilterFor(actor, unitId) });
   }
 
+  /** Loads the case as the actor; another unit's answers exactly as a missing one. */
+  private async ownCase(actor: AuthenticatedActor, caseId: string): Promise<Listed> {
+    let record: Listed;
+    try {
+      record = await this.upstream.get<Listed>(actor, path`/internal/rectifications/${caseId}`);
+    } catch (error) {
+      if (error instanceof UpstreamProblemException && error.status === 404) throw caseNotFound();
+      throw error;
+    }
+    if (!canAccessUnit(actor, record.unitId)) throw caseNotFound();
+    return record;
+  }
+
   @Get(':caseId')
   @Roles('unit', 'finance-reviewer', 'finance-admin', 'auditor')
   @ApiOperation({ summary: '查看整改事项' })
   @ApiProblems(404)
-  async get(@CurrentActor() actor: AuthenticatedActor, @Param('caseId') caseId: string) {
-    const record = await this.upstream.get<Listed>(actor, path`/internal/rectifications/${caseId}`);
-    assertUnitScope(actor, record.unitId);
-    return record;
+  get(@CurrentActor() actor: AuthenticatedActor, @Param('caseId') caseId: string) {
+    return this.ownCase(actor, caseId);
   }
 
   @Post()
@@ -56,8 +70,7 @@ export class RectificationsController {
   @ApiBody(anyObject)
   @ApiProblems(404, 409, 422)
   async answer(@CurrentActor() actor: AuthenticatedActor, @Param('caseId') caseId: string, @Param('requirementId') requirementId: string, @Body() body: Record<string, unknown>) {
-    const record = await this.upstream.get<Listed>(actor, path`/internal/rectifications/${caseId}`);
-    assertUnitScope(actor, record.unitId);
+    await this.ownCase(actor, caseId);
     return this.upstream.post(actor, path`/internal/rectifications/${caseId}/requirements/${requirementId}/answer`, body);
   }
 

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { OWN_CASE } from '../testing/endpoints';
+import { OWN_RECTIFICATION } from '../testing/endpoints';
 import { Person, call, createGatewayApp, expectProblem, tokensFor } from '../testing/gateway-app';
 import { StubGoalDeclaration } from '../testing/stub-goal-declaration';
 import type { RectificationVerifications } from './rectification-verifications';
@@ -31,14 +31,18 @@ describe('gateway: result application (结果应用)', () => {
   });
 
   describe('unit isolation', () => {
-    it('refuses the U002 user answering U001’s case after loading it, forwarding no answer', async () => {
-      const res = await call(app, tokens.unitU002, 'post', `/rectifications/${OWN_CASE}/requirements/R1/answers`, { measures: ['x'] });
-      expectProblem(res, 403);
-      expect(stub.calls.map((c) => `${c.method} ${c.path}`)).toEqual([`GET /internal/rectifications/${OWN_CASE}`]);
+    it('answers the U002 user on U001’s case as if it did not exist, forwarding no answer', async () => {
+      const res = await call(app, tokens.unitU002, 'post', `/rectifications/${OWN_RECTIFICATION}/requirements/R1/answers`, { measures: ['x'] });
+      expectProblem(res, 404, 'RECTIFICATION_NOT_FOUND');
+      expect(stub.calls.map((c) => `${c.method} ${c.path}`)).toEqual([`GET /internal/rectifications/${OWN_RECTIFICATION}`]);
     });
 
-    it('refuses the U002 user viewing U001’s case', async () => {
-      expectProblem(await call(app, tokens.unitU002, 'get', `/rectifications/${OWN_CASE}`), 403);
+    it('the U002 user viewing U001’s case gets exactly the answer for an unknown case', async () => {
+      const other = await call(app, tokens.unitU002, 'get', `/rectifications/${OWN_RECTIFICATION}`);
+      stub.replyNext({ status: 404, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: '未找到', status: 404, detail: '未找到该记录', code: 'RECORD_NOT_FOUND' }) });
+      const unknown = await call(app, tokens.unitU002, 'get', '/rectifications/C-NOPE');
+      expectProblem(other, 404, 'RECTIFICATION_NOT_FOUND');
+      expect({ status: unknown.status, code: unknown.body.code, detail: unknown.body.detail }).toEqual({ status: 404, code: other.body.code, detail: other.body.detail });
     });
 
     it('narrows a unit user’s lists to their unit and refuses another unit', async () => {
@@ -54,30 +58,30 @@ describe('gateway: result application (结果应用)', () => {
     });
 
     it('refuses a disclosure proposal for another unit’s record before forwarding', async () => {
-      expectProblem(await call(app, tokens.unitU001, 'post', '/disclosures', { disclosureId: 'D9', record: { unitId: 'U002' } }), 403);
-      expectProblem(await call(app, tokens.unitU001, 'post', '/disclosures', { disclosureId: 'D9' }), 403);
+      expectProblem(await call(app, tokens.unitU001, 'post', '/disclosures', { disclosureId: 'D9', record: { unitId: 'U002' } }), 404, 'RECORD_NOT_FOUND');
+      expectProblem(await call(app, tokens.unitU001, 'post', '/disclosures', { disclosureId: 'D9' }), 404, 'RECORD_NOT_FOUND');
       expect(stub.calls).toEqual([]);
     });
 
     it('forwards the unit’s call with an internal token for result-application naming the signed-in user', async () => {
-      await call(app, tokens.unitU001, 'post', `/rectifications/${OWN_CASE}/requirements/R1/answers`, { measures: ['修订管理办法'] });
+      await call(app, tokens.unitU001, 'post', `/rectifications/${OWN_RECTIFICATION}/requirements/R1/answers`, { measures: ['修订管理办法'] });
       const answer = stub.calls.find((c) => c.method === 'POST');
-      expect(answer?.path).toBe(`/internal/rectifications/${OWN_CASE}/requirements/R1/answer`);
+      expect(answer?.path).toBe(`/internal/rectifications/${OWN_RECTIFICATION}/requirements/R1/answer`);
       expect(answer?.identity).toMatchObject({ actor: { id: 'zhang3', role: 'unit', unit: 'U001' }, issuer: 'gateway' });
     });
   });
 
   describe('verification goes to the workflow', () => {
     it('as the reviewer of the token, never the body', async () => {
-      const res = await call(app, tokens.reviewer, 'post', `/rectifications/${OWN_CASE}/requirements/R1/decision`, { decision: 'send-back', comments: '措施不具体', actor: { id: 'mallory', role: 'finance-admin' } });
+      const res = await call(app, tokens.reviewer, 'post', `/rectifications/${OWN_RECTIFICATION}/requirements/R1/decision`, { decision: 'send-back', comments: '措施不具体', actor: { id: 'mallory', role: 'finance-admin' } });
       expect(res.status).toBe(200);
-      expect(verified).toEqual([{ caseId: OWN_CASE, requirementId: 'R1', decision: 'send-back', comments: '措施不具体', actor: { id: 'wang5', role: 'finance-reviewer' } }]);
+      expect(verified).toEqual([{ caseId: OWN_RECTIFICATION, requirementId: 'R1', decision: 'send-back', comments: '措施不具体', actor: { id: 'wang5', role: 'finance-reviewer' } }]);
     });
 
     it('refuses an unknown decision with a Chinese 422 and other roles with 403', async () => {
-      expectProblem(await call(app, tokens.reviewer, 'post', `/rectifications/${OWN_CASE}/requirements/R1/decision`, { decision: 'maybe' }), 422, 'DECISION_INVALID');
+      expectProblem(await call(app, tokens.reviewer, 'post', `/rectifications/${OWN_RECTIFICATION}/requirements/R1/decision`, { decision: 'maybe' }), 422, 'DECISION_INVALID');
       for (const person of ['unitU001', 'admin', 'auditor', 'evaluator'] as const) {
-        expectProblem(await call(app, tokens[person], 'post', `/rectifications/${OWN_CASE}/requirements/R1/decision`, { decision: 'accept' }), 403);
+        expectProblem(await call(app, tokens[person], 'post', `/rectifications/${OWN_RECTIFICATION}/requirements/R1/decision`, { decision: 'accept' }), 403);
       }
       expect(verified).toEqual([]);
     });

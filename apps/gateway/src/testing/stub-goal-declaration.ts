@@ -33,12 +33,16 @@ export interface StubReply {
 export class StubGoalDeclaration {
   readonly calls: StubCall[] = [];
   readonly goals = new Map<string, { projectId: string; unitId: string; fiscalYear: number; status: string }>();
+  /** Monitoring's corrective cases (`GET /internal/monitoring/cases/:id`), when the stub stands in for monitoring too. */
+  readonly cases = new Map<string, { caseId: string; projectId: string; unitId: string; status: string }>();
   private readonly queued: StubReply[] = [];
   private server?: Server;
   /** Other records it answers `GET <path>` with (e.g. result-application's `/internal/rectifications/C1`). */
   readonly records = new Map<string, unknown>(Object.entries(STUB_RECORDS));
   // It stands in for result-application too, so it takes tokens for either audience.
   private readonly verifiers = [InternalTokenVerifier.fromEnv('goal-declaration'), InternalTokenVerifier.fromEnv('result-application')];
+  /** The stub stands in for monitoring too (its paths under `/internal/monitoring`), with monitoring's audience. */
+  private readonly monitoringVerifier = InternalTokenVerifier.fromEnv('monitoring');
   url = '';
 
   async start(): Promise<this> {
@@ -64,7 +68,7 @@ export class StubGoalDeclaration {
 
   /** Calls other than the unit-scope look-ups (`GET /internal/goals/:id`). */
   forwarded(): StubCall[] {
-    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/goals\/[^/]+$/.test(c.path)));
+    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/(goals|monitoring\/cases)\/[^/]+$/.test(c.path)));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -77,11 +81,13 @@ export class StubGoalDeclaration {
       path: decodeURIComponent(url.pathname),
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
-      body: text ? JSON.parse(text) : undefined,
+      // A forwarded file (monitoring's import) is bytes: recorded by size, not parsed.
+      body: !text ? undefined : /json/.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : { bytes: chunks.reduce((n, c) => n + c.length, 0) },
     };
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+    const verifiers = call.path.startsWith('/internal/monitoring') ? [this.monitoringVerifier] : this.verifiers;
     call.identity = undefined;
-    for (const verifier of token ? this.verifiers : []) call.identity ??= await verifier.verify(token as string).catch(() => undefined);
+    for (const verifier of token ? verifiers : []) call.identity ??= await verifier.verify(token as string).catch(() => undefined);
     this.calls.push(call);
     if (!call.identity) {
       const problem = { type: 'https://bpm.local/problems/internal-token-invalid', title: '未认证', status: 401, detail: '内部接口的访问令牌无效', code: 'INTERNAL_TOKEN_INVALID' };
@@ -105,6 +111,15 @@ export class StubGoalDeclaration {
       return send(res, 200, JSON.stringify({ ...goal, statusLabel: '草稿', version: 1, streamVersion: 2 }), undefined, { etag: '"2"' });
     }
     if (call.method === 'GET' && this.records.has(call.path)) return send(res, 200, JSON.stringify(this.records.get(call.path)));
+    const casePath = /^\/internal\/monitoring\/cases\/([^/]+)$/.exec(call.path);
+    if (call.method === 'GET' && casePath) {
+      const found = this.cases.get(casePath[1]);
+      if (!found) {
+        const problem = { type: 'https://bpm.local/problems/corrective-case-not-found', title: '未找到', status: 404, detail: '未找到该纠偏事项', code: 'CORRECTIVE_CASE_NOT_FOUND' };
+        return send(res, 404, JSON.stringify(problem), 'application/problem+json; charset=utf-8');
+      }
+      return send(res, 200, JSON.stringify(found));
+    }
     const status = call.method === 'POST' && !/\/(submission|adjustment-requests|completion)$/.test(call.path) ? 201 : 200;
     // Changes answer with the next version's ETag, as goal-declaration does.
     const etag: Record<string, string> = call.method === 'GET' ? {} : { etag: '"3"' };

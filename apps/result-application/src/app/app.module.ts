@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { ServiceConfig } from '@bpm/config';
 import { HttpPlatformModule } from '@bpm/http';
-import { PG_POOL, SERVICE_CONFIG, ServiceRuntimeModule } from '@bpm/service';
+import { READ_MODEL_POOL, SERVICE_CONFIG, ServiceRuntimeModule } from '@bpm/service';
 import { BudgetProposalController } from '../application/budget-proposals';
 import { DisclosureController, PublicDisclosureController } from '../application/disclosures';
 import { HistoryController } from '../application/history';
@@ -25,10 +25,11 @@ const entities = [ResultRecord];
     HttpPlatformModule,
     CqrsModule.forRoot(),
     TypeOrmModule.forRootAsync({
-      inject: [SERVICE_CONFIG, PG_POOL],
+      inject: [SERVICE_CONFIG, READ_MODEL_POOL],
       useFactory: async (config: ServiceConfig, pool: Pool) => {
         await ensureReadModelSchema(pool);
-        return { type: 'postgres' as const, url: config.DATABASE_URL, entities, synchronize: false, poolSize: 5 };
+        // The read-model role: it owns this schema's tables and the relay's checkpoints, never the events.
+        return { type: 'postgres' as const, url: config.READ_MODEL_DATABASE_URL, entities, synchronize: false, poolSize: 5 };
       },
     }),
     TypeOrmModule.forFeature(entities),
