@@ -1,14 +1,12 @@
-import { resolve } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { ORCHESTRATOR_TASK_QUEUE } from '../task-queue';
+import { timeSkippingEnvironment } from '../testing/time-skipping';
 import type { KeyEvaluationActivities } from './activities';
 import { describeKeyEvaluationSchedule, signalMilestoneReached, startKeyEvaluationSchedule } from './client';
 import type { KeyEvaluationMilestone, KeyEvaluationScheduleInput, MilestoneNotice } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
-const testServerPath =
-  process.env['TEMPORAL_TEST_SERVER_PATH'] ?? resolve(__dirname, '../../../../..', '.local/temporal-test-server/run.sh');
 
 let env: TestWorkflowEnvironment;
 let worker: Worker;
@@ -46,7 +44,7 @@ beforeAll(async () => {
   } catch {
     // installed by another suite in this process
   }
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath } } });
+  env = await timeSkippingEnvironment();
   worker = await Worker.create({ connection: env.nativeConnection, taskQueue: ORCHESTRATOR_TASK_QUEUE, workflowsPath: require.resolve('../../workflows'), activities });
   running = worker.run();
 }, 120_000);
@@ -80,7 +78,7 @@ describe('key evaluation schedule (time skipping)', () => {
     await reach(input.projectId, 'final-report');
     const result = await env.client.workflow.getHandle(`key-evaluation-${input.projectId}`).result();
     expect(result.current).toBeUndefined();
-    expect(result.milestones.every((m) => m.reachedAt !== undefined)).toBe(true);
+    expect(result.milestones.every((m: { reachedAt?: string }) => m.reachedAt !== undefined)).toBe(true);
     expect(of(input.projectId)).toEqual(['remind:work-plan', 'remind:fieldwork', 'overdue:fieldwork']);
   });
 

@@ -1,14 +1,13 @@
-import { resolve } from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { ORCHESTRATOR_TASK_QUEUE } from '../task-queue';
+import { timeSkippingEnvironment } from '../testing/time-skipping';
 import type { RectificationActivities } from './activities';
 import { describeRectificationCase, RectificationCaseError, signalMeasuresAnswered, signalRectificationIssued, startRectificationCase, verifyMeasure } from './client';
 import type { RectificationCaseInput, RectificationNotice } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
-const testServerPath = process.env['TEMPORAL_TEST_SERVER_PATH'] ?? resolve(__dirname, '../../../../..', '.local/temporal-test-server/run.sh');
 
 let env: TestWorkflowEnvironment;
 let worker: Worker;
@@ -51,7 +50,7 @@ beforeAll(async () => {
   } catch {
     // installed by another suite in this process
   }
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath } } });
+  env = await timeSkippingEnvironment();
   worker = await Worker.create({ connection: env.nativeConnection, taskQueue: ORCHESTRATOR_TASK_QUEUE, workflowsPath: require.resolve('../../workflows'), activities });
   running = worker.run();
 }, 120_000);
