@@ -92,6 +92,8 @@ describe('result application (结果应用) end to end', () => {
     const answerDueAt = issued.body.events[0].data.answerDueAt;
     await signalRectificationIssued(temporal, caseId, { requirementIds: ['R1', 'R2'], answerDueAt });
 
+    // The gateway checks the unit on the case's read model: wait until it is there.
+    await projected(resultApp, [`rectification-${caseId}`]);
     // The other unit cannot answer; the own unit answers both.
     expect((await api().post(`/rectifications/${caseId}/requirements/R1/answers`).set(as('unit2')).send({ measures: ['x'] })).status).toBe(404);
     for (const r of ['R1', 'R2']) {
