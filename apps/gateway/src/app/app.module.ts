@@ -4,6 +4,7 @@ import { ServiceRuntimeModule } from '@bpm/service';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth';
 import { GoalDeclarationModule } from '../goal-declaration';
+import { ResultApplicationModule } from '../result-application/result-application.module';
 import { MonitoringModule } from '../monitoring';
 import { TasksModule } from '../tasks/tasks.module';
 import { ForwardingModule } from './forwarding.module';
@@ -22,6 +23,7 @@ import { ForwardingModule } from './forwarding.module';
     MonitoringModule,
     TasksModule,
     AuditModule,
+    ResultApplicationModule,
   ],
 })
 export class AppModule {}

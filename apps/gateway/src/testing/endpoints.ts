@@ -4,6 +4,12 @@ import type { Method, Person } from './gateway-app';
 export const OWN_PROJECT = 'P-U001-0001';
 /** A corrective case of OWN_PROJECT, known to the stub. */
 export const OWN_CASE = 'P-U001-0001-202606-abcd1234';
+/** U001's rectification case (result-application), known to the stub. */
+export const OWN_RECTIFICATION = 'C-U001-0001';
+/** What the stub answers for result-application records the gateway loads to check the unit. */
+export const STUB_RECORDS: Record<string, unknown> = {
+  [`/internal/rectifications/${OWN_RECTIFICATION}`]: { recordId: OWN_RECTIFICATION, unitId: 'U001', fiscalYear: 2026, status: 'open' },
+};
 
 export interface Endpoint {
   name: string;
@@ -77,4 +83,23 @@ export const ENDPOINTS: Endpoint[] = [
   { name: '预警看板', method: 'get', url: '/monitoring/warning-board?fiscalYear=2026', allowed: readers },
   { name: '单位记分卡', method: 'get', url: '/monitoring/scorecard?fiscalYear=2026', allowed: readers },
   { name: '项目拨款状态', method: 'get', url: `/monitoring/projects/${OWN_PROJECT}/allocation`, allowed: readers },
+  // 结果应用 (result-application). The verification goes through the workflow: see result-application.spec.ts.
+  { name: '整改事项列表', method: 'get', url: '/rectifications?status=open', allowed: readers },
+  { name: '待办整改要求', method: 'get', url: '/rectifications/open-requirements', allowed: readers },
+  { name: '查看整改事项', method: 'get', url: `/rectifications/${OWN_RECTIFICATION}`, allowed: readers },
+  { name: '下达整改要求', method: 'post', url: '/rectifications', body: { caseId: OWN_RECTIFICATION }, allowed: ['reviewer'] },
+  { name: '答复整改要求', method: 'post', url: `/rectifications/${OWN_RECTIFICATION}/requirements/R1/answers`, body: { measures: ['修订管理办法'] }, allowed: ['unitU001'] },
+  { name: '预算安排建议表', method: 'get', url: '/budget-proposals?fiscalYear=2027', allowed: readers },
+  { name: '生成预算安排建议', method: 'post', url: '/budget-proposals/generation', body: { fiscalYear: 2026, outcomes: [] }, allowed: ['admin'] },
+  { name: '审定预算安排建议', method: 'post', url: `/budget-proposals/2027/${OWN_PROJECT}/decision`, body: { decision: 'accept' }, allowed: ['admin'] },
+  { name: '导出预算安排', method: 'get', url: '/budget-proposals/export?fiscalYear=2027&format=json', allowed: ['admin'] },
+  { name: '交叉重复候选', method: 'get', url: '/overlaps?fiscalYear=2026', allowed: ['reviewer', 'admin', 'auditor'] },
+  { name: '比对交叉重复', method: 'post', url: '/overlaps/scan', body: { fiscalYear: 2026, projects: [] }, allowed: ['admin'] },
+  { name: '确认交叉重复', method: 'post', url: '/overlaps/2026:A:B/decision', body: { decision: 'confirm' }, allowed: ['admin'] },
+  { name: '公开申请列表', method: 'get', url: '/disclosures', allowed: readers },
+  { name: '提出公开申请', method: 'post', url: '/disclosures', body: { disclosureId: 'D1', record: { unitId: 'U001' } }, allowed: ['unitU001'] },
+  { name: '审核公开申请', method: 'post', url: '/disclosures/D1/approval', body: { redactions: [] }, allowed: ['reviewer', 'admin'] },
+  { name: '不予公开', method: 'post', url: '/disclosures/D1/rejection', body: { reason: '涉密' }, allowed: ['reviewer', 'admin'] },
+  { name: '发布公开信息', method: 'post', url: '/disclosures/D1/publication', allowed: ['reviewer', 'admin'] },
+  { name: '审计：结果应用记录历史', method: 'get', url: `/audit/result-application/rectification/${OWN_RECTIFICATION}/history`, allowed: ['auditor', 'admin'] },
 ];

@@ -7,6 +7,8 @@ import { AppModule } from '../app/app.module';
 import { AUDIT_EVENT_STORE, AuditEventStore } from '../audit/audit-store';
 import { TokenClaims, signToken } from '../auth';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
+import { RectificationVerifications } from '../result-application/rectification-verifications';
+import { RESULT_APPLICATION_URL } from '../result-application/result-application.client';
 import { ReviewDecisions } from '../tasks/review-decisions';
 
 export interface GatewayAppOptions {
@@ -16,6 +18,9 @@ export interface GatewayAppOptions {
   upstreamTimeoutMs?: number;
   reviewDecisions?: ReviewDecisions;
   auditStore?: AuditEventStore;
+  /** result-application's URL: the same stub unless given. */
+  resultApplicationUrl?: string;
+  rectificationVerifications?: RectificationVerifications;
 }
 
 const unusedStore: AuditEventStore = {
@@ -25,6 +30,10 @@ const unusedStore: AuditEventStore = {
 
 const unusedDecisions: ReviewDecisions = {
   decide: () => Promise.reject(new Error('no review decisions in this test')),
+};
+
+const unusedVerifications: RectificationVerifications = {
+  verify: () => Promise.reject(new Error('no rectification verifications in this test')),
 };
 
 /** The real AppModule, with goal-declaration at the stub's URL and the Temporal and store edges replaced. */
@@ -42,6 +51,10 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<INes
     .useValue(options.reviewDecisions ?? unusedDecisions)
     .overrideProvider(AUDIT_EVENT_STORE)
     .useValue(options.auditStore ?? unusedStore)
+    .overrideProvider(RESULT_APPLICATION_URL)
+    .useValue(options.resultApplicationUrl ?? options.goalDeclarationUrl)
+    .overrideProvider(RectificationVerifications)
+    .useValue(options.rectificationVerifications ?? unusedVerifications)
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   Logger.overrideLogger(false);

@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InternalTokenVerifier, type VerifiedIdentity } from '@bpm/auth';
+import { STUB_RECORDS } from './endpoints';
 
 /** One request the stub received. */
 export interface StubCall {
@@ -36,7 +37,10 @@ export class StubGoalDeclaration {
   readonly cases = new Map<string, { caseId: string; projectId: string; unitId: string; status: string }>();
   private readonly queued: StubReply[] = [];
   private server?: Server;
-  private readonly verifier = InternalTokenVerifier.fromEnv('goal-declaration');
+  /** Other records it answers `GET <path>` with (e.g. result-application's `/internal/rectifications/C1`). */
+  readonly records = new Map<string, unknown>(Object.entries(STUB_RECORDS));
+  // It stands in for result-application too, so it takes tokens for either audience.
+  private readonly verifiers = [InternalTokenVerifier.fromEnv('goal-declaration'), InternalTokenVerifier.fromEnv('result-application')];
   /** The stub stands in for monitoring too (its paths under `/internal/monitoring`), with monitoring's audience. */
   private readonly monitoringVerifier = InternalTokenVerifier.fromEnv('monitoring');
   url = '';
@@ -81,8 +85,9 @@ export class StubGoalDeclaration {
       body: !text ? undefined : /json/.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : { bytes: chunks.reduce((n, c) => n + c.length, 0) },
     };
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    const verifier = call.path.startsWith('/internal/monitoring') ? this.monitoringVerifier : this.verifier;
-    call.identity = token ? await verifier.verify(token).catch(() => undefined) : undefined;
+    const verifiers = call.path.startsWith('/internal/monitoring') ? [this.monitoringVerifier] : this.verifiers;
+    call.identity = undefined;
+    for (const verifier of token ? verifiers : []) call.identity ??= await verifier.verify(token as string).catch(() => undefined);
     this.calls.push(call);
     if (!call.identity) {
       const problem = { type: 'https://bpm.local/problems/internal-token-invalid', title: '未认证', status: 401, detail: '内部接口的访问令牌无效', code: 'INTERNAL_TOKEN_INVALID' };
@@ -105,6 +110,7 @@ export class StubGoalDeclaration {
       }
       return send(res, 200, JSON.stringify({ ...goal, statusLabel: '草稿', version: 1, streamVersion: 2 }), undefined, { etag: '"2"' });
     }
+    if (call.method === 'GET' && this.records.has(call.path)) return send(res, 200, JSON.stringify(this.records.get(call.path)));
     const casePath = /^\/internal\/monitoring\/cases\/([^/]+)$/.exec(call.path);
     if (call.method === 'GET' && casePath) {
       const found = this.cases.get(casePath[1]);

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './events';
+export * from './commands';
+export * from './state';
+export * from './evolve';
+export * from './decide';
