@@ -5,6 +5,7 @@ const nxPreset = require('@nx/jest/preset').default;
 module.exports = {
   ...nxPreset,
   testEnvironment: 'node',
+  setupFiles: [require('path').join(__dirname, 'tools/test/local-mode.js')],
   // jose ships only as an ES module; let SWC turn it into CommonJS like our own code.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   transform: {

@@ -20,7 +20,9 @@ export const temporal = {
       const dir = ensureDir(localPath('temporal'));
       startDetached('temporal', cli, [
         'server', 'start-dev',
+        // Loopback only, the UI too: its API lists every review to whoever can reach it.
         '--ip', '127.0.0.1',
+        '--ui-ip', '127.0.0.1',
         '--port', String(this.port()),
         '--ui-port', String(this.uiPort()),
         '--db-filename', join(dir, 'temporal.db'),

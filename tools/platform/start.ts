@@ -28,7 +28,8 @@ async function main() {
   for (const service of Object.keys(servicePorts)) {
     const name = `app-${service}`;
     if (runningPid(name)) await stopProcess(name);
-    startDetached(name, process.execPath, [join(repoRoot, 'dist/apps', service, 'main.js')], {}, repoRoot);
+    // Local mode: the development secret and the internal-token keys derived from it.
+    startDetached(name, process.execPath, [join(repoRoot, 'dist/apps', service, 'main.js')], { BPM_LOCAL_MODE: 'true' }, repoRoot);
   }
   await Promise.all(
     Object.entries(servicePorts).map(([service, port]) =>

@@ -144,6 +144,19 @@ describe('goal declaration and review through the gateway (绩效目标申报与
     expect(inbox.body.items[0]).toMatchObject({ projectId, reviewRound: 1, status: 'open' });
 
     expect((await api().post(`/tasks/${projectId}/rounds/1/decision`).set(as('unitA')).send({ decision: 'approve', rating: 'excellent' })).status).toBe(403);
+
+    // The forged approval of issue 7, straight at goal-declaration: a unit approving its own goal
+    // as 优 under an invented reviewer, with no token, forged headers and a forged body actor.
+    const forged = { decision: 'approve', rating: 'excellent', comments: '同意', actor: { id: 'invented-reviewer', role: 'finance-reviewer' } };
+    const direct = () => request(running['goal-declaration'].getHttpServer());
+    for (const res of [
+      await direct().post(`/internal/goals/${projectId}/review-decision`).send(forged),
+      await direct().post(`/internal/goals/${projectId}/review-decision`).set({ 'x-actor-id': 'invented-reviewer', 'x-actor-role': 'finance-reviewer' }).send(forged),
+      await direct().get('/internal/goals').query({ fiscalYear: year }),
+    ]) {
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
     expect((await api().post(`/tasks/${projectId}/rounds/1/decision`).set(as('unitB')).send({ decision: 'approve', rating: 'excellent' })).status).toBe(403);
 
     const inconsistent = await decide(1, { decision: 'approve', rating: 'fair' });
@@ -219,6 +232,11 @@ describe('goal declaration and review through the gateway (绩效目标申报与
       expect(e.prevHash).toBe(i === 0 ? null : events[i - 1].hash);
     });
     expect(events.find((e) => e.type === 'GoalApproved')?.actor.role).toBe('finance-reviewer');
+    // The decisions are recorded as the reviewer who made them (from the orchestrator's token), the forger nowhere.
+    const actorsOf = (type: string) => events.filter((e) => e.type === type).map((e) => (e.actor as { id?: string }).id);
+    expect(actorsOf('GoalApproved')).toEqual([`wang-${run}`]);
+    expect(actorsOf('GoalReturned')).toEqual([`wang-${run}`]);
+    expect(JSON.stringify(history.body)).not.toContain('invented-reviewer');
 
     const verification = await api().get(`/audit/goals/${projectId}/verification`).set(as('auditor'));
     expect(verification.body.intact).toBe(true);

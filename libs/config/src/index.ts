@@ -1,3 +1,4 @@
 export * from './lib/env-schema';
 export * from './lib/infra-defaults';
+export * from './lib/local-mode';
 export * from './lib/service-config';

@@ -10,3 +10,8 @@ export * from './lib/key-evaluation/types';
 export * from './lib/key-evaluation/activities';
 export * from './lib/key-evaluation/definitions';
 export * from './lib/key-evaluation/client';
+export * from './lib/monitoring/types';
+export * from './lib/monitoring/activities';
+export * from './lib/monitoring/definitions';
+export * from './lib/monitoring/rules';
+export * from './lib/monitoring/client';

@@ -2,3 +2,5 @@
 export * from './lib/wiring-check.workflow';
 export * from './lib/goal-review/goal-review.workflow';
 export * from './lib/key-evaluation/key-evaluation.workflow';
+export * from './lib/monitoring/corrective-case.workflow';
+export * from './lib/monitoring/monthly-cycle.workflow';

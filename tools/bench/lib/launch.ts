@@ -35,7 +35,8 @@ export function withWorkspacePaths(main: () => Promise<unknown>, options: { deco
     : [process.execArgv, { TSX_TSCONFIG_PATH: BENCH_TSCONFIG }];
   const result = spawnSync(process.execPath, [...execArgv, process.argv[1], ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, ...env, [CHILD]: '1' },
+    // Benchmarks run the services in local mode: development secret, derived internal-token keys.
+    env: { BPM_LOCAL_MODE: 'true', ...process.env, ...env, [CHILD]: '1' },
   });
   process.exit(result.status ?? 1);
 }

@@ -13,7 +13,7 @@ import { ForwardingModule } from './forwarding.module';
  */
 @Module({
   imports: [
-    ServiceRuntimeModule.forRoot({ service: 'gateway', dependencies: ['postgres', 'temporal'] }),
+    ServiceRuntimeModule.forRoot({ service: 'gateway', dependencies: ['postgres', 'temporal'], authentication: 'user-token' }),
     HttpPlatformModule,
     AuthModule,
     GoalDeclarationModule,

@@ -5,14 +5,30 @@ import { DEFAULT_JWT_SECRET, loadAuthConfig } from './auth.config';
 import { expiryOf, signToken } from './sign-token';
 
 describe('loadAuthConfig', () => {
-  it('has working local defaults', () => {
-    expect(loadAuthConfig({})).toEqual({
+  it('has working local defaults in local mode', () => {
+    expect(loadAuthConfig({ BPM_LOCAL_MODE: 'true' })).toEqual({
       mode: 'secret',
       secret: DEFAULT_JWT_SECRET,
       issuer: 'bpm-local',
       audience: 'bpm',
       clockToleranceSeconds: 5,
+      maxLifetimeSeconds: 12 * 3600,
     });
+  });
+
+  it('refuses the public local secret outside an explicit local mode, whatever NODE_ENV says', () => {
+    for (const env of [{}, { NODE_ENV: 'development' }, { NODE_ENV: 'test' }, { BPM_LOCAL_MODE: 'yes' }]) {
+      expect(() => loadAuthConfig(env)).toThrow(/BPM_LOCAL_MODE=true/);
+    }
+    expect(() => loadAuthConfig({ JWT_SECRET: DEFAULT_JWT_SECRET })).toThrow(/BPM_LOCAL_MODE=true/);
+    expect(() => loadAuthConfig({ BPM_LOCAL_MODE: 'true', NODE_ENV: 'production' })).toThrow(/production/);
+    expect(loadAuthConfig({ JWT_SECRET: 'a real one' }).mode).toBe('secret');
+  });
+
+  it('caps token lifetime, configurably', () => {
+    expect(loadAuthConfig({ JWT_SECRET: 's', JWT_MAX_LIFETIME_SECONDS: '3600' }).maxLifetimeSeconds).toBe(3600);
+    expect(() => loadAuthConfig({ JWT_SECRET: 's', JWT_MAX_LIFETIME_SECONDS: 'forever' })).toThrow(/JWT_MAX_LIFETIME_SECONDS/);
+    expect(() => loadAuthConfig({ JWT_SECRET: 's', JWT_MAX_LIFETIME_SECONDS: '0' })).toThrow(/JWT_MAX_LIFETIME_SECONDS/);
   });
 
   it('reads the environment', () => {
@@ -41,6 +57,7 @@ describe('loadAuthConfig', () => {
 
   it('refuses the public local secret in production', () => {
     expect(() => loadAuthConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET or JWT_JWKS_URL/);
+    expect(() => loadAuthConfig({ NODE_ENV: 'production', BPM_LOCAL_MODE: 'true' })).toThrow();
     expect(loadAuthConfig({ NODE_ENV: 'production', JWT_SECRET: 'real' }).mode).toBe('secret');
   });
 });

@@ -157,6 +157,7 @@ describe('gateway auth (HS256 secret)', () => {
           .setSubject('x')
           .setIssuer('bpm-local')
           .setAudience('bpm')
+          .setIssuedAt()
           .setExpirationTime('1h')
           .sign(key);
       expect401(await get('/me', await raw({ role: 'root' })), 'TOKEN_CLAIMS_INVALID');
@@ -174,6 +175,30 @@ describe('gateway auth (HS256 secret)', () => {
         .setAudience('bpm')
         .sign(key);
       expect401(await get('/me', forever), 'TOKEN_INVALID');
+    });
+
+    describe('token times (lifetime capped at 12 h, no issue time in the future)', () => {
+      const timed = (times: { iat?: number; exp: number }) => {
+        const jwt = new SignJWT({ role: 'auditor' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer('bpm-local').setAudience('bpm');
+        if (times.iat !== undefined) jwt.setIssuedAt(times.iat);
+        return jwt.setExpirationTime(times.exp).sign(new TextEncoder().encode(SECRET));
+      };
+
+      it('accepts exactly the maximum lifetime and a small clock skew', async () => {
+        expect((await get('/me', await timed({ iat: now(), exp: now() + 12 * 3600 }))).status).toBe(200);
+        expect((await get('/me', await timed({ iat: now() + 3, exp: now() + 3600 }))).status).toBe(200);
+      });
+
+      it('refuses a lifetime past the cap, such as an expiry in the year 33,000', async () => {
+        expect401(await get('/me', await timed({ iat: now(), exp: now() + 12 * 3600 + 60 })), 'TOKEN_INVALID');
+        expect401(await get('/me', await timed({ iat: now(), exp: Date.UTC(33000, 0, 1) / 1000 })), 'TOKEN_INVALID');
+        expect401(await get('/me', await signToken({ sub: 'x', role: 'auditor' }, { secret: SECRET, ttl: '7d' })), 'TOKEN_INVALID');
+      });
+
+      it('refuses a token issued in the future, or without an issue time', async () => {
+        expect401(await get('/me', await timed({ iat: now() + 3600, exp: now() + 7200 })), 'TOKEN_INVALID');
+        expect401(await get('/me', await timed({ exp: now() + 600 })), 'TOKEN_INVALID');
+      });
     });
   });
 

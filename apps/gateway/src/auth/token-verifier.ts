@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JWTPayload, JWTVerifyGetKey, createRemoteJWKSet, jwtVerify } from 'jose';
+import { tokenTimeFault } from '@bpm/auth';
 import { AuthConfig, isTokenRole } from './auth.config';
 import { AuthenticatedActor } from './actor';
 
@@ -24,7 +25,7 @@ const ASYMMETRIC_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', '
 const KEY_FETCH_FAILURES = new Set(['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
 
 /**
- * Checks a bearer token (signature, algorithm, issuer, audience, expiry) and reads the actor
+ * Checks a bearer token (signature, algorithm, issuer, audience, expiry, issue time, lifetime) and reads the actor
  * from its claims. jose errors are told apart by `code`, never by class: a class check breaks
  * across module realms.
  */
@@ -51,7 +52,7 @@ export class TokenVerifier {
         audience: this.config.audience,
         algorithms: this.algorithms,
         clockTolerance: this.config.clockToleranceSeconds,
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'iat', 'sub'],
       };
       // Two calls, so each matches one of jose's overloads (key bytes, or a key-set function).
       const result =
@@ -62,6 +63,9 @@ export class TokenVerifier {
     } catch (error) {
       throw rejectionOf(error);
     }
+    // Beyond jose's checks: issued in the future, or meant to live too long (an expiry in the year 33,000).
+    const fault = tokenTimeFault(payload, { maxLifetimeSeconds: this.config.maxLifetimeSeconds, clockSkewSeconds: this.config.clockToleranceSeconds });
+    if (fault) throw new TokenRejectedError(fault === 'expired' ? 'expired' : 'invalid', `token times: ${fault}`);
     return actorOf(payload);
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InternalTokenIssuer } from '@bpm/auth';
 import type { Actor } from '@bpm/contracts';
 import { CORRELATION_ID_HEADER, PROBLEM_CONTENT_TYPE, ProblemException, REQUEST_ID_HEADER, currentRequestContext } from '@bpm/http';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
@@ -39,15 +40,19 @@ const upstreamProblems = {
 };
 
 /**
- * goal-declaration's internal HTTP API, called as the signed-in actor. Passes the actor
- * (`x-actor-*`) and the request's correlation and request ids on; an upstream problem+json
+ * goal-declaration's internal HTTP API, called as the signed-in actor: each call carries a
+ * one-minute internal token the gateway signs for the actor it verified (audience
+ * goal-declaration), and the request's correlation and request ids; an upstream problem+json
  * is thrown as {@link UpstreamProblemException} and relayed to the client unchanged.
  */
 @Injectable()
 export class GoalDeclarationClient {
   private readonly logger = new Logger('GoalDeclarationClient');
 
-  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly tokens: InternalTokenIssuer,
+  ) {}
 
   get<T>(actor: Actor, target: string, query?: Record<string, QueryValue>): Promise<T> {
     return this.send<T>('GET', actor, target, { query });
@@ -75,7 +80,7 @@ export class GoalDeclarationClient {
     try {
       response = await fetch(url, {
         method,
-        headers: this.headersFor(actor, request.body !== undefined),
+        headers: await this.headersFor(actor, request.body !== undefined),
         body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
         signal: AbortSignal.timeout(this.config.upstreamTimeoutMs),
       });
@@ -94,14 +99,14 @@ export class GoalDeclarationClient {
     throw upstreamProblems.unreadable(response.status);
   }
 
-  private headersFor(actor: Actor, hasBody: boolean): Record<string, string> {
+  private async headersFor(actor: Actor, hasBody: boolean): Promise<Record<string, string>> {
     const ids = currentRequestContext();
+    // Only id, role and unit go into the token: the display name is not the service's business.
+    const subject: Actor = { id: actor.id, role: actor.role, ...(actor.unit ? { unit: actor.unit } : {}) };
     const headers: Record<string, string> = {
       accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
-      'x-actor-id': actor.id,
-      'x-actor-role': actor.role,
+      authorization: `Bearer ${await this.tokens.sign(subject, 'goal-declaration')}`,
     };
-    if (actor.unit) headers['x-actor-unit'] = actor.unit;
     if (ids) {
       headers[CORRELATION_ID_HEADER] = ids.correlationId;
       headers[REQUEST_ID_HEADER] = ids.requestId;

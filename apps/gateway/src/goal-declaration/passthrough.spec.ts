@@ -41,20 +41,16 @@ describe('GoalDeclarationClient: forwarding to goal-declaration', () => {
   });
   beforeEach(() => stub.reset());
 
-  it('sends the actor and the caller’s correlation and request ids', async () => {
+  it('sends the actor in a signed internal token, and the caller’s correlation and request ids', async () => {
     const res = await call(app, tokens.unitU001, 'post', `/goals/${OWN_PROJECT}/submission`)
       .set('x-correlation-id', 'corr-0001')
       .set('x-request-id', 'req-0001');
     expect(res.status).toBe(200);
     expect(res.headers['x-correlation-id']).toBe('corr-0001');
     for (const c of stub.calls) {
-      expect(c.headers).toMatchObject({
-        'x-actor-id': 'zhang3',
-        'x-actor-role': 'unit',
-        'x-actor-unit': 'U001',
-        'x-correlation-id': 'corr-0001',
-        'x-request-id': 'req-0001',
-      });
+      expect(c.identity).toEqual({ actor: { id: 'zhang3', role: 'unit', unit: 'U001' }, issuer: 'gateway', jti: expect.any(String) });
+      expect(c.headers).toMatchObject({ 'x-correlation-id': 'corr-0001', 'x-request-id': 'req-0001' });
+      expect(Object.keys(c.headers).filter((h) => h.startsWith('x-actor'))).toEqual([]);
     }
     expect(stub.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       `GET /internal/goals/${OWN_PROJECT}`,
@@ -62,12 +58,11 @@ describe('GoalDeclarationClient: forwarding to goal-declaration', () => {
     ]);
   });
 
-  it('mints a correlation id when the caller sends none, and passes it on; no unit header for finance staff', async () => {
+  it('mints a correlation id when the caller sends none, and passes it on; no unit for finance staff', async () => {
     const res = await call(app, tokens.admin, 'get', '/indicator-libraries/L2026');
     expect(res.status).toBe(200);
     expect(stub.calls[0].headers['x-correlation-id']).toBe(res.headers['x-correlation-id']);
-    expect(stub.calls[0].headers['x-actor-role']).toBe('finance-admin');
-    expect(stub.calls[0].headers['x-actor-unit']).toBeUndefined();
+    expect(stub.calls[0].identity?.actor).toEqual({ id: 'zhao6', role: 'finance-admin' });
   });
 
   it('forwards the JSON body and answers with the upstream body', async () => {

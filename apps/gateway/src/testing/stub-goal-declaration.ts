@@ -1,5 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { InternalTokenVerifier, type VerifiedIdentity } from '@bpm/auth';
 
 /** One request the stub received. */
 export interface StubCall {
@@ -8,6 +9,8 @@ export interface StubCall {
   query: Record<string, string>;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** Who the call's internal token names (the stub refuses a call without a valid one). */
+  identity?: VerifiedIdentity;
 }
 
 export interface StubReply {
@@ -21,7 +24,8 @@ export interface StubReply {
 /**
  * A stand-in for goal-declaration's internal API, on 127.0.0.1 in the test process: it knows
  * some goals (`GET /internal/goals/:id`), answers every other call with an echo, records
- * every request, and can be told to give one exact answer next (for passthrough tests).
+ * every request, and can be told to give one exact answer next (for passthrough tests). Like
+ * the real service it checks the internal token first and answers 401 without a valid one.
  * Only the edge of gateway tests: the real service is tested end to end elsewhere.
  */
 export class StubGoalDeclaration {
@@ -29,6 +33,7 @@ export class StubGoalDeclaration {
   readonly goals = new Map<string, { projectId: string; unitId: string; fiscalYear: number; status: string }>();
   private readonly queued: StubReply[] = [];
   private server?: Server;
+  private readonly verifier = InternalTokenVerifier.fromEnv('goal-declaration');
   url = '';
 
   async start(): Promise<this> {
@@ -69,7 +74,13 @@ export class StubGoalDeclaration {
       headers: req.headers,
       body: text ? JSON.parse(text) : undefined,
     };
+    const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+    call.identity = token ? await this.verifier.verify(token).catch(() => undefined) : undefined;
     this.calls.push(call);
+    if (!call.identity) {
+      const problem = { type: 'https://bpm.local/problems/internal-token-invalid', title: '未认证', status: 401, detail: '内部接口的访问令牌无效', code: 'INTERNAL_TOKEN_INVALID' };
+      return send(res, 401, JSON.stringify(problem), 'application/problem+json; charset=utf-8');
+    }
 
     const queued = this.queued.shift();
     if (queued) {

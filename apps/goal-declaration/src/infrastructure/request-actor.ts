@@ -1,11 +1,10 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { EventMetadata, Role } from '@bpm/contracts';
-import { currentRequestContext, ProblemException } from '@bpm/http';
+import { identityOfRequest, internalAuthProblems } from '@bpm/auth';
+import type { EventMetadata } from '@bpm/contracts';
+import { currentRequestContext } from '@bpm/http';
 import type { Actor } from '../domain';
 
-const ROLES: Role[] = ['unit', 'finance-reviewer', 'finance-admin', 'evaluator', 'auditor', 'system'];
-
-/** Who is acting, as the gateway (or the orchestrator) vouches for it, and the ids to record. */
+/** Who is acting, as the verified internal token names it, and the ids to record. */
 export interface RequestActor {
   actor: Actor;
   metadata: EventMetadata;
@@ -13,22 +12,21 @@ export interface RequestActor {
 }
 
 /**
- * The internal API trusts the caller's actor headers: only the gateway and the orchestrator
- * reach it, and the gateway has checked the token, role and unit scope first.
+ * The actor of the verified internal token (the global guard of `@bpm/auth` checked it), and
+ * nothing else: no `x-actor-*` header and no `actor` in a body is ever read.
  */
 export const Acting = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestActor => {
-  const headers = ctx.switchToHttp().getRequest().headers as Record<string, string | undefined>;
-  const id = headers['x-actor-id'];
-  const role = headers['x-actor-role'] as Role | undefined;
-  if (!id || !role || !ROLES.includes(role)) {
-    throw new ProblemException(401, 'ACTOR_MISSING', '内部接口缺少操作人信息（x-actor-id / x-actor-role）');
-  }
-  const unit = headers['x-actor-unit'] || undefined;
+  const request = ctx.switchToHttp().getRequest();
+  const identity = identityOfRequest(request);
+  // Only a route marked public lacks an identity; such a route must not record an actor.
+  if (!identity) throw internalAuthProblems.missingToken();
+  const { id, role, unit } = identity.actor;
+  const headers = request.headers as Record<string, string | undefined>;
   const ids = currentRequestContext();
   return {
     actor: { userId: id, role: role as Actor['role'], unitId: unit },
     metadata: {
-      actor: { id, role, unit },
+      actor: { id, role, ...(unit ? { unit } : {}) },
       correlationId: ids?.correlationId ?? headers['x-correlation-id'] ?? 'none',
       requestId: ids?.requestId,
       causationId: headers['x-causation-id'] || undefined,

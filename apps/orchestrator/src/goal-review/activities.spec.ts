@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { ApplicationFailure } from '@temporalio/activity';
+import { InternalTokenIssuer, InternalTokenVerifier } from '@bpm/auth';
 import type { GoalReviewActivities, RecordReviewDecisionInput } from '@bpm/workflows';
 import { createGoalReviewActivities, GOAL_DECLARATION_UNAVAILABLE } from './activities';
 import { loadGoalReviewConfig } from './goal-review.config';
@@ -43,7 +44,11 @@ beforeEach(() => {
 });
 
 const activities = (overrides: { goalDeclarationUrl?: string; timeoutMs?: number } = {}): GoalReviewActivities =>
-  createGoalReviewActivities({ goalDeclarationUrl: baseUrl, timeoutMs: 2_000, ...overrides });
+  createGoalReviewActivities({ goalDeclarationUrl: baseUrl, timeoutMs: 2_000, ...overrides }, InternalTokenIssuer.fromEnv('orchestrator'));
+
+/** What goal-declaration would make of the call's token. */
+const identityOf = (call: Seen) =>
+  InternalTokenVerifier.fromEnv('goal-declaration').verify(String(call.headers.authorization).replace(/^Bearer /, ''));
 
 const decision: RecordReviewDecisionInput = {
   projectId: 'p-2026-edu-01',
@@ -74,16 +79,26 @@ describe('recordReviewDecision → POST /internal/goals/:projectId/review-decisi
     expect(seen[0]).toMatchObject({
       method: 'POST',
       url: '/internal/goals/p-2026-edu-01/review-decision',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': 'corr-42', 'x-actor-id': 'u-zhang', 'x-actor-role': 'finance-reviewer' },
+      headers: { 'content-type': 'application/json', 'x-correlation-id': 'corr-42' },
       body: {
         decision: 'approve',
         rating: 'good',
         comments: '同意',
         indicatorComments: [{ indicatorName: '培训人次', comment: '已按要求调整' }],
-        actor: { id: 'u-zhang', role: 'finance-reviewer' },
-        correlationId: 'corr-42',
       },
     });
+  });
+
+  it('acts with a fresh token naming the reviewer of the Update, signed by the orchestrator; no actor header or body', async () => {
+    answer = json(200, { status: 'approved', version: 9 });
+    await activities().recordReviewDecision(decision);
+    await activities().recordReviewDecision(decision);
+
+    const [first, second] = await Promise.all(seen.map(identityOf));
+    expect(first).toEqual({ actor: { id: 'u-zhang', role: 'finance-reviewer' }, issuer: 'orchestrator', jti: expect.any(String) });
+    expect(second.jti).not.toBe(first.jti);
+    expect(Object.keys(seen[0].headers).filter((h) => h.startsWith('x-actor'))).toEqual([]);
+    expect(seen[0].body).not.toHaveProperty('actor');
   });
 
   it('a problem+json 422 is a non-retryable refusal carrying the Chinese detail and the code', async () => {
@@ -157,9 +172,9 @@ describe('review notices → POST /internal/goals/:projectId/review-events', () 
         method: 'POST',
         url: '/internal/goals/p%2F1/review-events',
         body: { kind, reviewRound: 2, dueAt: '2025-11-05T08:00:00.000Z' },
-        headers: expect.objectContaining({ 'x-actor-role': 'system' }),
       }),
     ]);
+    expect((await identityOf(seen[0])).actor).toEqual({ id: 'orchestrator', role: 'system' });
   });
 
   it('maps refusals and outages the same way', async () => {

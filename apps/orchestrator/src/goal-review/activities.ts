@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import type { InternalTokenIssuer } from '@bpm/auth';
 import type { Actor } from '@bpm/contracts';
 import type { GoalReviewActivities, RecordReviewDecisionResult, ReviewEventInput } from '@bpm/workflows';
 import type { GoalReviewConfig } from './goal-review.config';
@@ -17,17 +18,20 @@ const SYSTEM_ACTOR: Actor = { id: 'orchestrator', role: 'system' };
  * A 4xx problem+json answer is goal-declaration refusing (non-retryable ApplicationFailure:
  * type = the problem's `code`, message = its Chinese `detail`, details = [{ status, title,
  * type, errors }]); 5xx, timeouts and network errors are retryable.
+ *
+ * Each call carries a fresh internal token signed by the orchestrator: for a decision its
+ * subject is the reviewer the workflow's Update validated (`act` names the orchestrator), for
+ * the timers the orchestrator itself. Tokens are made in the activity, never kept in workflow
+ * history, so a retry hours later gets a new one.
  */
-export function createGoalReviewActivities(config: GoalReviewConfig): GoalReviewActivities {
+export function createGoalReviewActivities(config: GoalReviewConfig, tokens: InternalTokenIssuer): GoalReviewActivities {
   const post = async (path: string, body: unknown, actor: Actor, correlationId?: string): Promise<Response> => {
     const url = `${config.goalDeclarationUrl}${path}`;
     const headers: Record<string, string> = {
       accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
       'content-type': 'application/json',
-      'x-actor-id': actor.id,
-      'x-actor-role': actor.role,
+      authorization: `Bearer ${await tokens.sign(actor, 'goal-declaration')}`,
     };
-    if (actor.unit) headers['x-actor-unit'] = actor.unit;
     if (correlationId) headers[CORRELATION_ID_HEADER] = correlationId;
     let response: Response;
     try {
@@ -61,7 +65,7 @@ export function createGoalReviewActivities(config: GoalReviewConfig): GoalReview
       const { projectId, decision, rating, comments, indicatorComments, exAnteAssessment, actor, correlationId } = input;
       const response = await post(
         `/internal/goals/${encodeURIComponent(projectId)}/review-decision`,
-        { decision, rating, comments, indicatorComments, exAnteAssessment, actor, correlationId },
+        { decision, rating, comments, indicatorComments, exAnteAssessment },
         actor,
         correlationId,
       );

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { InternalTokenIssuer, InternalTokenVerifier } from '@bpm/auth';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { decideReview, describeReviewTask, ORCHESTRATOR_TASK_QUEUE, ReviewTaskError, startGoalReview } from '@bpm/workflows';
 import { createWorkerActivities } from '../worker/activities';
@@ -21,15 +22,19 @@ let env: TestWorkflowEnvironment;
 let worker: Worker;
 let running: Promise<void>;
 let goalDeclaration: Server;
-const posted: { url?: string; body: Record<string, unknown> }[] = [];
+const posted: { url?: string; body: Record<string, unknown>; actorId?: string }[] = [];
+const verifier = InternalTokenVerifier.fromEnv('goal-declaration');
 
 beforeAll(async () => {
   goalDeclaration = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const body = JSON.parse(raw || '{}') as Record<string, unknown>;
-      posted.push({ url: req.url, body });
+      // As goal-declaration does: the actor is the verified token's, or the call is refused.
+      const identity = await verifier.verify(String(req.headers.authorization).replace(/^Bearer /, '')).catch(() => undefined);
+      if (!identity) return void res.writeHead(401, { 'content-type': 'application/problem+json' }).end('{"status":401}');
+      posted.push({ url: req.url, body, actorId: identity.actor.id });
       if (req.url?.endsWith('/review-events')) return void res.writeHead(204).end();
       if (body['decision'] === 'approve' && !body['exAnteAssessment']) {
         res.writeHead(422, { 'content-type': 'application/problem+json' });
@@ -51,7 +56,7 @@ beforeAll(async () => {
     connection: env.nativeConnection,
     taskQueue: ORCHESTRATOR_TASK_QUEUE,
     workflowsPath: workflowsPath(),
-    activities: createWorkerActivities('orchestrator', createGoalReviewActivities({ goalDeclarationUrl, timeoutMs: 2_000 })),
+    activities: createWorkerActivities('orchestrator', createGoalReviewActivities({ goalDeclarationUrl, timeoutMs: 2_000 }, InternalTokenIssuer.fromEnv('orchestrator'))),
   });
   running = worker.run();
 }, 120_000);
@@ -100,5 +105,13 @@ describe('goal review through the orchestrator worker', () => {
     });
     expect(approved).toMatchObject({ goalStatus: 'approved', goalVersion: 5, task: { status: 'closed', overdue: true } });
     expect(await handle.result()).toMatchObject({ status: 'closed', outcome: { rating: 'excellent', goalVersion: 5 } });
-  });
+    // Both decisions reached goal-declaration as the reviewer of the Update, the timers as the orchestrator.
+    const mine = posted.filter((p) => p.url?.startsWith(`/internal/goals/${projectId}/`));
+    expect(mine.map((p) => [p.url?.split('/').pop(), p.actorId])).toEqual([
+      ['review-decision', 'u-wang'],
+      ['review-events', 'orchestrator'],
+      ['review-events', 'orchestrator'],
+      ['review-decision', 'u-wang'],
+    ]);
+  }, 30_000); // a worker, a test server and eleven skipped days: 5 s is too tight on a loaded machine
 });

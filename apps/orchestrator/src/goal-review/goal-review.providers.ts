@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { InternalTokenIssuer } from '@bpm/auth';
 import type { GoalReviewActivities } from '@bpm/workflows';
 import { createGoalReviewActivities } from './activities';
 import { GOAL_REVIEW_CONFIG, loadGoalReviewConfig, type GoalReviewConfig } from './goal-review.config';
@@ -10,7 +11,9 @@ export const goalReviewProviders: Provider[] = [
   { provide: GOAL_REVIEW_CONFIG, useFactory: (): GoalReviewConfig => loadGoalReviewConfig() },
   {
     provide: GOAL_REVIEW_ACTIVITIES,
-    useFactory: (config: GoalReviewConfig): GoalReviewActivities => createGoalReviewActivities(config),
+    // The orchestrator's signing key (BPM_INTERNAL_SIGNING_KEY, or derived in local mode).
+    useFactory: (config: GoalReviewConfig): GoalReviewActivities =>
+      createGoalReviewActivities(config, InternalTokenIssuer.fromEnv('orchestrator')),
     inject: [GOAL_REVIEW_CONFIG],
   },
 ];

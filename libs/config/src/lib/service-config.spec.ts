@@ -10,6 +10,11 @@ describe('service configuration', () => {
     expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
   });
 
+  it('listens on loopback unless HOST says otherwise (a container sets HOST=0.0.0.0 behind its own network)', () => {
+    expect(loadServiceConfig('goal-declaration', {}).HOST).toBe('127.0.0.1');
+    expect(loadServiceConfig('goal-declaration', { HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+  });
+
   it('follows the launcher port variables', () => {
     const config = loadServiceConfig('gateway', { BPM_PG_PORT: '6000', BPM_KAFKA_PORT: '6001' });
     expect(config.DATABASE_URL).toContain(':6000/');

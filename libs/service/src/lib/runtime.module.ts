@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import { TerminusModule } from '@nestjs/terminus';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
+import { InternalAuthModule, type InternalAudience } from '@bpm/auth';
 import { loadServiceConfig, type ServiceConfig, type ServiceName } from '@bpm/config';
 import { createKafka, createPool, LazyTemporalConnection } from './connections';
 import { HealthController, PROBES } from './health/health.controller';
@@ -13,6 +14,12 @@ export interface RuntimeOptions {
   /** The dependencies readiness checks; a service lists only what it really uses. */
   dependencies: Dependency[];
   config?: ServiceConfig;
+  /**
+   * Who the callers are. `internal-token` (the default): every route but health needs an
+   * internal token signed by the gateway or the orchestrator, addressed to this service.
+   * `user-token`: the service checks people's tokens itself (the gateway only).
+   */
+  authentication?: 'internal-token' | 'user-token';
 }
 
 /** Configuration, shared connections and health endpoints: what every service starts with. */
@@ -26,9 +33,16 @@ export class ServiceRuntimeModule implements OnApplicationShutdown {
   ) {}
 
   static forRoot(options: RuntimeOptions): DynamicModule {
+    const authentication = options.authentication ?? 'internal-token';
+    if (authentication === 'internal-token' && options.service === 'gateway') {
+      throw new Error('the gateway verifies user tokens itself: pass authentication: "user-token"');
+    }
     return {
       module: ServiceRuntimeModule,
-      imports: [TerminusModule],
+      imports: [
+        TerminusModule,
+        ...(authentication === 'internal-token' ? [InternalAuthModule.forService(options.service as InternalAudience)] : []),
+      ],
       controllers: [HealthController],
       providers: [
         { provide: SERVICE_NAME, useValue: options.service },

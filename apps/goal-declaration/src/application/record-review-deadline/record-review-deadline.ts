@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { AcceptFrom } from '@bpm/auth';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { performanceGoalDecider, performanceGoalStreamId } from '../../domain';
 import { Acting, type RequestActor } from '../../infrastructure/request-actor';
@@ -32,7 +33,9 @@ export class RecordReviewDeadlineHandler implements ICommandHandler<RecordReview
 @Controller('internal/goals')
 export class RecordReviewDeadlineController {
   constructor(private readonly commands: CommandBus) {}
+  /** The review workflow's timers only; the orchestrator acts as itself (role system). */
   @Post(':projectId/review-events')
+  @AcceptFrom('orchestrator')
   @HttpCode(204)
   async record(
     @Param('projectId') projectId: string,

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { AcceptFrom } from '@bpm/auth';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   exAnteAssessmentDecider,
@@ -55,26 +56,15 @@ export class ReviewGoalHandler implements ICommandHandler<ReviewGoal> {
 export class ReviewGoalController {
   constructor(private readonly commands: CommandBus) {}
 
-  /** Called by the orchestrator's activity, with the reviewer the workflow validated. */
+  /**
+   * Called by the orchestrator's activity only, with a token whose subject is the reviewer the
+   * workflow's Update validated. An `actor` in the body is ignored: the reviewer is the token's.
+   */
   @Post(':projectId/review-decision')
+  @AcceptFrom('orchestrator')
   @HttpCode(200)
-  decide(
-    @Param('projectId') projectId: string,
-    @Body() body: Decision & { actor?: { id: string; role: string; unit?: string }; correlationId?: string },
-    @Acting() acting: RequestActor,
-  ) {
-    const reviewer = body.actor
-      ? {
-          ...acting,
-          actor: { userId: body.actor.id, role: body.actor.role as RequestActor['actor']['role'], unitId: body.actor.unit },
-          metadata: {
-            ...acting.metadata,
-            actor: body.actor as RequestActor['metadata']['actor'],
-            correlationId: body.correlationId ?? acting.metadata.correlationId,
-          },
-        }
-      : acting;
+  decide(@Param('projectId') projectId: string, @Body() body: Decision, @Acting() acting: RequestActor) {
     const { decision, rating, score, comments, indicatorComments } = body;
-    return this.commands.execute(new ReviewGoal(projectId, { decision, rating, score, comments, indicatorComments }, reviewer));
+    return this.commands.execute(new ReviewGoal(projectId, { decision, rating, score, comments, indicatorComments }, acting));
   }
 }
