@@ -1,7 +1,7 @@
 import { QualitativeRating } from '../parameters';
-import { Evidence, Level1 } from '../scoring';
+import { Direction, Evidence, Level1 } from '../scoring';
 
-export type Direction = '>=' | '<=' | '=' | 'qualitative';
+export type { Direction };
 
 /** One indicator of the approved goal, with what monitoring last reported for it. */
 export type PrefilledIndicator = Readonly<{
