@@ -3,6 +3,7 @@ import { HttpPlatformModule } from '@bpm/http';
 import { ServiceRuntimeModule } from '@bpm/service';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth';
+import { EvaluationModule } from '../evaluation';
 import { GoalDeclarationModule } from '../goal-declaration';
 import { TasksModule } from '../tasks/tasks.module';
 import { ForwardingModule } from './forwarding.module';
@@ -18,6 +19,7 @@ import { ForwardingModule } from './forwarding.module';
     AuthModule,
     GoalDeclarationModule,
     ForwardingModule,
+    EvaluationModule,
     TasksModule,
     AuditModule,
   ],

@@ -10,6 +10,8 @@ export interface Endpoint {
   body?: unknown;
   /** Who may call it (unit users: the U001 user, owner of OWN_PROJECT). */
   allowed: Person[];
+  /** The success status when it is not the usual one (201 for a POST that creates, else 200). */
+  status?: number;
 }
 
 const everyone: Person[] = ['unitU001', 'reviewer', 'admin', 'auditor', 'evaluator'];
@@ -49,4 +51,41 @@ export const ENDPOINTS: Endpoint[] = [
   { name: '审计：时点状态', method: 'get', url: `/audit/goals/${OWN_PROJECT}/state`, allowed: ['auditor', 'admin'] },
   { name: '审计：哈希链校验', method: 'get', url: `/audit/goals/${OWN_PROJECT}/verification`, allowed: ['auditor', 'admin'] },
   { name: '审计：事件流', method: 'get', url: `/audit/streams/goal-${OWN_PROJECT}/events`, allowed: ['auditor', 'admin'] },
+  // 绩效评价 (evaluation): the evaluator (agency AG001) is assigned to OWN_PROJECT's key evaluation in the stub.
+  { name: '开启年度单位自评', method: 'post', url: '/self-evaluations/years/2026/opening', allowed: ['admin'], status: 200 },
+  { name: '开启项目单位自评', method: 'post', url: `/self-evaluations/${OWN_PROJECT}/opening`, allowed: ['admin'] },
+  { name: '查看单位自评', method: 'get', url: `/self-evaluations/${OWN_PROJECT}`, allowed: readers },
+  { name: '填报单位自评', method: 'post', url: `/self-evaluations/${OWN_PROJECT}/form`, body: { actuals: [{ name: '受益学生人数', kind: 'confirmed' }], reasons: [] }, allowed: ['unitU001'], status: 200 },
+  { name: '提交单位自评', method: 'post', url: `/self-evaluations/${OWN_PROJECT}/submission`, allowed: ['unitU001'] },
+  { name: '审核单位自评', method: 'post', url: `/self-evaluations/${OWN_PROJECT}/review`, body: { decision: 'accept' }, allowed: ['reviewer'], status: 200 },
+  { name: '自评得分说明', method: 'get', url: `/self-evaluations/${OWN_PROJECT}/score`, allowed: readers },
+  { name: '自评等级说明', method: 'get', url: `/self-evaluations/${OWN_PROJECT}/grade`, allowed: readers },
+  { name: '自评覆盖率', method: 'get', url: '/evaluation-reports/self-evaluation-coverage?fiscalYear=2026', allowed: readers },
+  { name: '评价等级分布', method: 'get', url: '/evaluation-reports/grade-distribution?fiscalYear=2026', allowed: readers },
+  { name: '被标记的自评', method: 'get', url: '/evaluation-reports/flagged-self-evaluations?fiscalYear=2026', allowed: ['reviewer', 'admin', 'auditor'] },
+  { name: '重点评价进展', method: 'get', url: '/evaluation-reports/key-evaluations-by-status?fiscalYear=2026', allowed: ['reviewer', 'admin', 'auditor'] },
+  { name: '第三方库', method: 'get', url: '/third-parties', allowed: ['reviewer', 'admin', 'auditor'] },
+  { name: '查看第三方', method: 'get', url: '/third-parties/AG001', allowed: ['reviewer', 'admin', 'auditor'] },
+  { name: '第三方入库', method: 'post', url: '/third-parties', body: { kind: 'agency', name: '某评价中心' }, allowed: ['admin'] },
+  { name: '暂停第三方', method: 'post', url: '/third-parties/AG001/suspension', body: { reason: '履职不力' }, allowed: ['admin'], status: 200 },
+  { name: '恢复第三方', method: 'post', url: '/third-parties/AG001/reinstatement', body: { reason: '整改到位' }, allowed: ['admin'], status: 200 },
+  { name: '清退第三方', method: 'post', url: '/third-parties/AG001/removal', body: { reason: '重大违规' }, allowed: ['admin'], status: 200 },
+  { name: '申报关联关系', method: 'post', url: '/third-parties/AG001/relations', body: { unitId: 'U001', relation: '审计服务' }, allowed: ['admin', 'evaluator'], status: 200 },
+  { name: '第三方履职评价', method: 'post', url: '/third-parties/AG001/ratings', body: { evaluationId: OWN_PROJECT, score: 90 }, allowed: ['admin'], status: 200 },
+  { name: '重点评价备选项目', method: 'get', url: '/key-evaluations/candidates?fiscalYear=2026&minAmount=100000', allowed: ['reviewer', 'admin', 'auditor'] },
+  { name: '重点评价列表', method: 'get', url: '/key-evaluations?fiscalYear=2026', allowed: everyone },
+  { name: '查看重点评价', method: 'get', url: `/key-evaluations/${OWN_PROJECT}`, allowed: everyone },
+  { name: '选定重点评价', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/selection`, body: { reason: '资金量大' }, allowed: ['admin'] },
+  { name: '委托第三方', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/assignment`, body: { agencyId: 'AG001', expertIds: ['EX001'] }, allowed: ['admin'], status: 200 },
+  { name: '提交里程碑', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/milestones`, body: { milestone: 'work-plan', summary: '工作方案' }, allowed: ['evaluator'], status: 200 },
+  {
+    name: '提交评价报告初稿',
+    method: 'post',
+    url: `/key-evaluations/${OWN_PROJECT}/draft`,
+    body: { indicators: [{ level1: 'decision', level2: '立项', name: '立项依据', maxPoints: 20, points: 18, basis: '充分' }], findings: '问题', recommendations: '建议' },
+    allowed: ['evaluator'],
+    status: 200,
+  },
+  { name: '审核评价报告', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/review`, body: { decision: 'accept' }, allowed: ['reviewer'], status: 200 },
+  { name: '出具正式报告', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/final-report`, allowed: ['evaluator'], status: 200 },
 ];

@@ -7,10 +7,13 @@ import { AppModule } from '../app/app.module';
 import { AUDIT_EVENT_STORE, AuditEventStore } from '../audit/audit-store';
 import { TokenClaims, signToken } from '../auth';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
+import { EVALUATION_UPSTREAM } from '../evaluation';
 import { ReviewDecisions } from '../tasks/review-decisions';
 
 export interface GatewayAppOptions {
   goalDeclarationUrl: string;
+  /** Defaults to the goal-declaration stub, which stands in for evaluation's paths too. */
+  evaluationUrl?: string;
   upstreamTimeoutMs?: number;
   reviewDecisions?: ReviewDecisions;
   auditStore?: AuditEventStore;
@@ -35,6 +38,8 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<INes
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(GATEWAY_CONFIG)
     .useValue(config)
+    .overrideProvider(EVALUATION_UPSTREAM)
+    .useValue({ url: options.evaluationUrl ?? options.goalDeclarationUrl, timeoutMs: config.upstreamTimeoutMs })
     .overrideProvider(ReviewDecisions)
     .useValue(options.reviewDecisions ?? unusedDecisions)
     .overrideProvider(AUDIT_EVENT_STORE)
@@ -54,7 +59,8 @@ export const people = {
   reviewer: { sub: 'wang5', role: 'finance-reviewer' },
   admin: { sub: 'zhao6', role: 'finance-admin' },
   auditor: { sub: 'qian7', role: 'auditor' },
-  evaluator: { sub: 'sun8', role: 'evaluator' },
+  // An evaluator's `unit` claim is its agency (or expert) id: AG001 is assigned to OWN_PROJECT's key evaluation in the stub.
+  evaluator: { sub: 'sun8', role: 'evaluator', unit: 'AG001' },
 } satisfies Record<string, TokenClaims>;
 
 export type Person = keyof typeof people;

@@ -34,6 +34,8 @@ export class StubGoalDeclaration {
   private readonly queued: StubReply[] = [];
   private server?: Server;
   private readonly verifier = InternalTokenVerifier.fromEnv('goal-declaration');
+  /** The stub stands in for evaluation too (its `/internal/…-evaluations`, third parties and reports), with evaluation's audience. */
+  private readonly evaluationVerifier = InternalTokenVerifier.fromEnv('evaluation');
   url = '';
 
   async start(): Promise<this> {
@@ -59,7 +61,7 @@ export class StubGoalDeclaration {
 
   /** Calls other than the unit-scope look-ups (`GET /internal/goals/:id`). */
   forwarded(): StubCall[] {
-    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/goals\/[^/]+$/.test(c.path)));
+    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/(goals|self-evaluations|key-evaluations)\/[^/]+$/.test(c.path)));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -75,7 +77,8 @@ export class StubGoalDeclaration {
       body: text ? JSON.parse(text) : undefined,
     };
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    call.identity = token ? await this.verifier.verify(token).catch(() => undefined) : undefined;
+    const verifier = EVALUATION_PATH.test(call.path) ? this.evaluationVerifier : this.verifier;
+    call.identity = token ? await verifier.verify(token).catch(() => undefined) : undefined;
     this.calls.push(call);
     if (!call.identity) {
       const problem = { type: 'https://bpm.local/problems/internal-token-invalid', title: '未认证', status: 401, detail: '内部接口的访问令牌无效', code: 'INTERNAL_TOKEN_INVALID' };
@@ -98,10 +101,18 @@ export class StubGoalDeclaration {
       }
       return send(res, 200, JSON.stringify({ ...goal, statusLabel: '草稿', version: 1 }));
     }
+    // Evaluation's records carry the unit of the goal they evaluate (its unit-scope look-ups).
+    const evaluationPath = /^\/internal\/(self-evaluations|key-evaluations)\/([^/]+)$/.exec(call.path);
+    if (call.method === 'GET' && evaluationPath && this.goals.has(evaluationPath[2])) {
+      const goal = this.goals.get(evaluationPath[2]);
+      return send(res, 200, JSON.stringify(evaluationPath[1] === 'self-evaluations' ? { projectId: goal?.projectId, unitId: goal?.unitId, status: 'open' } : { projectId: goal?.projectId, project: { unitId: goal?.unitId }, agencyId: 'AG001', expertIds: ['EX001'], status: 'in-progress' }));
+    }
     const status = call.method === 'POST' && !/\/(submission|adjustment-requests|completion)$/.test(call.path) ? 201 : 200;
     return send(res, status, JSON.stringify({ echo: { method: call.method, path: call.path, query: call.query, body: call.body } }));
   }
 }
+
+const EVALUATION_PATH = /^\/internal\/(self-evaluations|key-evaluations|third-parties|evaluation-reports)(\/|$)/;
 
 function send(res: ServerResponse, status: number, body: string, contentType = 'application/json; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
