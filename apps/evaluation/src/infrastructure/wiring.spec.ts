@@ -36,5 +36,7 @@ describe('region parameters are read and validated once, at start', () => {
     expect(() => loadRegionParameters({ EVALUATION_PARAMETERS: JSON.stringify({ default: { selfEvaluationPoints: { execution: 20, output: 50, benefit: 30, satisfaction: 10 } } }) })).toThrow(/自评各部分分值之和应为100分/);
     expect(() => loadRegionParameters({ EVALUATION_PARAMETERS: JSON.stringify({ 2028: { gradeThresholds: { excellent: 80, good: 90, fair: 60 } } }) })).toThrow(/2028/);
     expect(() => loadRegionParameters({ EVALUATION_PARAMETERS: '{not json' })).toThrow(/not valid JSON/);
+    const schedule = { daysAfterAssignment: { 'work-plan': 30, fieldwork: 20, 'draft-report': 75, 'finance-review': 90, 'final-report': 105 }, reminderDaysBefore: 3 };
+    expect(() => loadRegionParameters({ EVALUATION_PARAMETERS: JSON.stringify({ default: { keyEvaluationSchedule: schedule } }) })).toThrow(/依次递增/);
   });
 });

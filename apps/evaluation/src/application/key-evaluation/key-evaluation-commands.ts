@@ -2,8 +2,9 @@ import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common'
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { AcceptFrom } from '@bpm/auth';
 import { notFound } from '@bpm/decider';
-import { KEY_LEVEL1, keyEvaluationDecider, thirdPartyDecider, type Candidate, type KeyEvaluationCommand, type ScoredKeyIndicator } from '../../domain';
+import { KEY_LEVEL1, MILESTONES, keyEvaluationDecider, type Milestone, thirdPartyDecider, type Candidate, type KeyEvaluationCommand, type ScoredKeyIndicator } from '../../domain';
 import { REGION_PARAMETERS, type RegionParameters } from '../../infrastructure/region';
 import { Acting, type RequestActor } from '../../infrastructure/request-actor';
 import { StreamCommands } from '../../infrastructure/stream-commands';
@@ -17,7 +18,8 @@ type Step =
   | { type: 'milestone'; milestone: 'work-plan' | 'fieldwork'; summary: string }
   | { type: 'draft'; indicators: ScoredKeyIndicator[]; findings: string; recommendations: string }
   | { type: 'review'; decision: 'accept' | 'return'; comments?: string }
-  | { type: 'final' };
+  | { type: 'final' }
+  | { type: 'notice'; kind: 'reminder' | 'overdue'; milestone: Milestone; dueAt: string };
 
 export class AdvanceKeyEvaluation {
   constructor(readonly projectId: string, readonly step: Step, readonly acting: RequestActor) {}
@@ -53,7 +55,9 @@ export class AdvanceKeyEvaluationHandler implements ICommandHandler<AdvanceKeyEv
       case 'assign': {
         const agency = await this.candidate(step.agencyId);
         const experts = await Promise.all(step.expertIds.map((id) => this.candidate(id)));
-        return { type: 'AssignKeyEvaluation', data: { ...base, agency, experts } };
+        const { state } = await this.streams.load(keyEvaluationDecider, keyEvaluationStreamId(projectId));
+        const fiscalYear = state.status === 'none' ? Number(acting.at.slice(0, 4)) : state.project.fiscalYear;
+        return { type: 'AssignKeyEvaluation', data: { ...base, parameters: this.region.forYear(fiscalYear), agency, experts } };
       }
       case 'milestone':
         return { type: 'ReachKeyEvaluationMilestone', data: { ...base, milestone: step.milestone, summary: step.summary } };
@@ -66,6 +70,8 @@ export class AdvanceKeyEvaluationHandler implements ICommandHandler<AdvanceKeyEv
         return { type: 'ReviewKeyEvaluationDraft', data: { ...base, decision: step.decision, ...(step.comments ? { comments: step.comments } : {}) } };
       case 'final':
         return { type: 'IssueKeyEvaluationReport', data: base };
+      case 'notice':
+        return { type: 'RecordKeyEvaluationMilestoneNotice', data: { ...base, kind: step.kind, milestone: step.milestone, dueAt: step.dueAt } };
     }
   }
 
@@ -133,5 +139,15 @@ export class KeyEvaluationCommandsController {
   @HttpCode(200)
   final(@Param('projectId') projectId: string, @Acting() acting: RequestActor) {
     return this.run(projectId, { type: 'final' }, acting);
+  }
+
+  /** 提醒 / 逾期 of a milestone: only the schedule workflow's activity (an orchestrator token) records them. */
+  @Post(':projectId/milestone-notices')
+  @AcceptFrom('orchestrator')
+  @HttpCode(200)
+  notice(@Param('projectId') projectId: string, @Body() body: Record<string, unknown>, @Acting() acting: RequestActor) {
+    const kind = oneOf(body?.['kind'], ['reminder', 'overdue'] as const, 'kind', '类别');
+    const milestone = oneOf(body?.['milestone'], MILESTONES, 'milestone', '里程碑');
+    return this.run(projectId, { type: 'notice', kind, milestone, dueAt: text(body?.['dueAt'], 'dueAt', '期限') }, acting);
   }
 }
