@@ -57,6 +57,7 @@ describe('goal declaration and review through the gateway (绩效目标申报与
   beforeAll(async () => {
     tokens['unitA'] = await signToken({ sub: `zhang-${run}`, role: 'unit', unit: unitA });
     tokens['unitB'] = await signToken({ sub: `li-${run}`, role: 'unit', unit: unitB });
+    tokens['unitC'] = await signToken({ sub: `zhou-${run}`, role: 'unit', unit: `U-C-${run}` });
     tokens['reviewer'] = await signToken({ sub: `wang-${run}`, role: 'finance-reviewer' });
     tokens['admin'] = await signToken({ sub: `zhao-${run}`, role: 'finance-admin' });
     tokens['auditor'] = await signToken({ sub: `sun-${run}`, role: 'auditor' });
@@ -100,13 +101,14 @@ describe('goal declaration and review through the gateway (绩效目标申报与
     expect(unitTries.status).toBe(403);
   });
 
-  it('a unit registers its project and declares its goal; another unit cannot see or touch it', async () => {
+  it('a unit registers its project (the server makes its id) and declares its goal; to another unit it does not exist', async () => {
     const registered = await api()
       .post('/projects')
       .set(as('unitA'))
       .send({ project: { name: `义务教育学校校舍改造-${run}`, fiscalYear: year, budget: 'general-public', projectType: 'ordinary', amount: 1_200_000, isNew: false } });
     expect(registered.status).toBe(201);
     projectId = registered.body.projectId;
+    expect(projectId).toMatch(/^[0-9a-f-]{36}$/);
 
     const declared = await api().put(`/goals/${projectId}/declaration`).set(as('unitA')).send({ declaration: declaration(8000), libraryId });
     expect(declared.status).toBe(200);
@@ -118,9 +120,13 @@ describe('goal declaration and review through the gateway (绩效目标申报与
       await api().post(`/goals/${projectId}/submission`).set(b),
       await api().post(`/goals/${projectId}/adjustment-requests`).set(b).send({ reason: '试图调整' }),
     ]) {
-      expect(res.status).toBe(403);
+      expect(res.status).toBe(404);
       expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ code: 'GOAL_NOT_FOUND', detail: `未找到项目“${projectId}”的绩效目标` });
     }
+    const missing = await api().get(`/goals/${randomUUID()}`).set(b);
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('GOAL_NOT_FOUND');
   });
 
   it('a broken rule is refused with a Chinese message naming the field', async () => {
@@ -159,9 +165,16 @@ describe('goal declaration and review through the gateway (绩效目标申报与
     }
     expect((await api().post(`/tasks/${projectId}/rounds/1/decision`).set(as('unitB')).send({ decision: 'approve', rating: 'excellent' })).status).toBe(403);
 
+    // The domain's rules, not the workflow's: its own code and Chinese detail; the task stays open.
     const inconsistent = await decide(1, { decision: 'approve', rating: 'fair' });
     expect(inconsistent.status).toBe(422);
-    expect(inconsistent.body.detail).toContain('审核结论与评级不一致');
+    expect(inconsistent.body.code).toBe('RATING_INCONSISTENT');
+    expect(inconsistent.body.detail).toMatch(/不一致/);
+    const withoutIndicatorComments = await decide(1, { decision: 'return', rating: 'fair', comments: '请修改' });
+    expect(withoutIndicatorComments.status).toBe(422);
+    expect(withoutIndicatorComments.body).toMatchObject({ code: 'INDICATOR_COMMENTS_REQUIRED', detail: '退回修改须逐项填写指标审核意见' });
+    const stillOpen = await api().get('/tasks').query({ status: 'open', unitId: unitA, fiscalYear: year }).set(as('reviewer'));
+    expect(stillOpen.body.items).toEqual([expect.objectContaining({ projectId, status: 'open' })]);
 
     const returned = await decide(1, {
       decision: 'return',
@@ -180,6 +193,28 @@ describe('goal declaration and review through the gateway (绩效目标申报与
 
     const approved = await decide(1, { decision: 'approve', rating: 'good', comments: '目标明确，指标合理' });
     expect(approved.status).toBe(200);
+  });
+
+  it('two edits with the same If-Match: one 200, one 412, every time (no lost update)', async () => {
+    const registered = await api()
+      .post('/projects')
+      .set(as('unitC'))
+      .send({ project: { name: `并发修改-${run}`, fiscalYear: year, budget: 'general-public', projectType: 'ordinary', amount: 300_000, isNew: false } });
+    const raceProject: string = registered.body.projectId;
+    for (let race = 0; race < 5; race++) {
+      const read = await api().get(`/goals/${raceProject}`).set(as('unitC'));
+      const etag: string = read.headers['etag'];
+      expect(etag).toBe(`"${read.body.streamVersion}"`);
+      const [a, b] = await Promise.all(
+        [8000 + race, 9000 + race].map((area) =>
+          api().put(`/goals/${raceProject}/declaration`).set(as('unitC')).set('If-Match', etag).send({ declaration: declaration(area), libraryId }),
+        ),
+      );
+      expect([a.status, b.status].sort()).toEqual([200, 412]);
+      const loser = a.status === 412 ? a : b;
+      expect(loser.body.code).toBe('VERSION_MISMATCH');
+      expect((a.status === 200 ? a : b).headers['etag']).toBe(`"${Number(etag.replace(/"/g, '')) + 1}"`);
+    }
   });
 
   it('the read model and the coverage figure (全覆盖) show it', async () => {

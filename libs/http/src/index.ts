@@ -7,3 +7,4 @@ export * from './lib/request-context/request-context';
 export * from './lib/pagination/page';
 export * from './lib/openapi/setup-openapi';
 export * from './lib/http-platform.module';
+export * from './lib/problem/error-kind';

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { ServiceConfig } from '@bpm/config';
 import { HttpPlatformModule } from '@bpm/http';
-import { PG_POOL, SERVICE_CONFIG, ServiceRuntimeModule } from '@bpm/service';
+import { READ_MODEL_POOL, SERVICE_CONFIG, ServiceRuntimeModule } from '@bpm/service';
 import { AdvanceKeyEvaluationHandler, KeyEvaluationCommandsController } from '../application/key-evaluation/key-evaluation-commands';
 import { KeyEvaluationQueriesController } from '../application/key-evaluation/key-evaluation-queries';
 import { ReportsController } from '../application/reports/reports';
@@ -13,7 +12,6 @@ import { OpenSelfEvaluationController, OpenSelfEvaluationHandler, OpenSelfEvalua
 import { ActOnSelfEvaluationHandler, SelfEvaluationActionsController } from '../application/self-evaluation/self-evaluation-actions';
 import { SelfEvaluationQueriesController } from '../application/self-evaluation/self-evaluation-queries';
 import { ChangeThirdPartyHandler, ThirdPartyController } from '../application/third-party/third-party';
-import { DomainErrorInterceptor } from '../infrastructure/domain-errors';
 import { eventStoreProvider } from '../infrastructure/event-store.provider';
 import { FactsConsumer } from '../infrastructure/facts.consumer';
 import { ensureReadModelSchema } from '../infrastructure/read-model-schema';
@@ -29,10 +27,11 @@ import { ENTITIES } from '../projections/entities';
     HttpPlatformModule,
     CqrsModule.forRoot(),
     TypeOrmModule.forRootAsync({
-      inject: [SERVICE_CONFIG, PG_POOL],
+      inject: [SERVICE_CONFIG, READ_MODEL_POOL],
       useFactory: async (config: ServiceConfig, pool: Pool) => {
         await ensureReadModelSchema(pool);
-        return { type: 'postgres' as const, url: config.DATABASE_URL, entities: ENTITIES, synchronize: false, poolSize: 5 };
+        // 10: the facts consumer handles six partitions at once, each in a transaction, beside the queries.
+        return { type: 'postgres' as const, url: config.READ_MODEL_DATABASE_URL, entities: ENTITIES, synchronize: false, poolSize: 10 };
       },
     }),
     TypeOrmModule.forFeature(ENTITIES),
@@ -50,7 +49,6 @@ import { ENTITIES } from '../projections/entities';
   providers: [
     // Read and validated once: a region with invalid parameters does not start.
     { provide: REGION_PARAMETERS, useFactory: () => loadRegionParameters(process.env) },
-    { provide: APP_INTERCEPTOR, useClass: DomainErrorInterceptor },
     eventStoreProvider,
     StreamCommands,
     ReadModels,

@@ -1,27 +1,27 @@
 import { describe, expect, it } from '@jest/globals';
 import { conflict, forbidden, invalid, notFound, precondition } from '@bpm/decider';
+import { toProblem } from '@bpm/http';
 import { DEFAULT_EVALUATION_PARAMETERS } from '../domain';
-import { problemOf } from './domain-errors';
 import { loadRegionParameters } from './region';
 
-describe('domain refusals become problems by their kind', () => {
+/** The platform maps a refusal by its kind (libs/http); evaluation's errors carry one. */
+describe('evaluation refusals become problems by their kind', () => {
   it.each([
     [notFound('X_NOT_FOUND', '未找到'), 404],
     [forbidden('ROLE_NOT_ALLOWED', '无权操作'), 403],
     [invalid('SOME_RULE', '不符合规则', 'a.b'), 422],
     [conflict('ALREADY', '已存在'), 409],
-    [precondition('NOT_YET', '尚未具备条件'), 422],
+    [precondition('NOT_YET', '尚未具备条件'), 412],
     // The kind decides, not the code's spelling: a conflict named *_NOT_FOUND is still a conflict.
     [conflict('ODD_NOT_FOUND', '冲突'), 409],
   ])('%s → %i', (error, status) => {
-    const problem = problemOf(error);
-    expect(problem.getStatus()).toBe(status);
-    expect(problem.detail).toBe(error.message);
-    expect(problem.code).toBe(error.code);
+    const problem = toProblem(error);
+    expect(problem.status).toBe(status);
+    expect(problem.body).toMatchObject({ detail: error.message, code: error.code });
   });
 
   it('names the offending field', () => {
-    expect(problemOf(invalid('R', '理由不能为空', 'reasons[0].text')).errors).toEqual([{ field: 'reasons[0].text', message: '理由不能为空' }]);
+    expect(toProblem(invalid('R', '理由不能为空', 'reasons[0].text')).body.errors).toEqual([{ field: 'reasons[0].text', message: '理由不能为空' }]);
   });
 });
 

@@ -5,12 +5,13 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth';
 import { EvaluationModule } from '../evaluation';
 import { GoalDeclarationModule } from '../goal-declaration';
+import { MonitoringModule } from '../monitoring';
 import { TasksModule } from '../tasks/tasks.module';
 import { ForwardingModule } from './forwarding.module';
 
 /**
  * The public API: problem+json and validation (HttpPlatformModule), bearer tokens and roles
- * (AuthModule, global guards), the road to goal-declaration, the inbox, and the audit reads.
+ * (AuthModule, global guards), the road to goal-declaration and monitoring, the inbox, and the audit reads.
  */
 @Module({
   imports: [
@@ -19,6 +20,7 @@ import { ForwardingModule } from './forwarding.module';
     AuthModule,
     GoalDeclarationModule,
     ForwardingModule,
+    MonitoringModule,
     EvaluationModule,
     TasksModule,
     AuditModule,

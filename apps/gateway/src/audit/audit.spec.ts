@@ -7,7 +7,7 @@ import type { NewEvent, RecordedEvent } from '@bpm/contracts';
 import { Person, call, createGatewayApp, expectProblem, tokensFor } from '../testing/gateway-app';
 import { StubGoalDeclaration } from '../testing/stub-goal-declaration';
 
-const DATABASE_URL = infraUrls().databaseUrl;
+const { databaseUrl: DATABASE_URL, databaseOwnerUrl: DATABASE_OWNER_URL } = infraUrls();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const unitActor = { id: 'zhang3', role: 'unit' as const, unit: 'U001' };
@@ -47,7 +47,7 @@ function goalEvents(projectId: string): { event: NewEvent; actor: typeof unitAct
 describe('auditor endpoints against a real PostgreSQL event store', () => {
   const schema = `gw_audit_${randomBytes(4).toString('hex')}`;
   const pool = new Pool({ connectionString: DATABASE_URL, max: 4 });
-  const store = new PostgresEventStore({ pool, schema, listen: false });
+  const store = new PostgresEventStore({ pool, schema, listen: false, ownerConnectionString: DATABASE_OWNER_URL });
   const stub = new StubGoalDeclaration();
   const projectId = `P-AUD-${randomBytes(3).toString('hex')}`;
   const stream = `goal-${projectId}`;
@@ -80,8 +80,9 @@ describe('auditor endpoints against a real PostgreSQL event store', () => {
     await app?.close();
     await stub.stop();
     await store.close();
-    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await pool.end();
+    const owner = new Pool({ connectionString: DATABASE_OWNER_URL, max: 1 });
+    await owner.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => owner.end());
   });
 
   describe('GET /audit/goals/:projectId/history', () => {
@@ -173,7 +174,9 @@ describe('auditor endpoints against a real PostgreSQL event store', () => {
     it('detects an event altered behind the store’s back', async () => {
       const victimProject = `${projectId}-T`;
       const events = await appendGoal(victimProject);
-      const client = await pool.connect();
+      // The services' own login may not do this (libs/event-store least-privilege.spec); a superuser may.
+      const admin = new Pool({ connectionString: infraUrls().databaseAdminUrl, max: 1 });
+      const client = await admin.connect();
       try {
         // Replica mode skips the append-only triggers: what a superuser could do by hand.
         await client.query('SET session_replication_role = replica');
@@ -181,6 +184,7 @@ describe('auditor endpoints against a real PostgreSQL event store', () => {
         await client.query('SET session_replication_role = DEFAULT');
       } finally {
         client.release();
+        await admin.end();
       }
       const res = await call(app, tokens.auditor, 'get', `/audit/goals/${victimProject}/verification`);
       expect(res.status).toBe(200);

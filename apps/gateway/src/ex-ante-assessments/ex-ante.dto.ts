@@ -4,10 +4,8 @@ import { FieldLabel } from '@bpm/http';
 import { EX_ANTE_CONCLUSIONS, ExAnteConclusion } from '../domain/goal-domain';
 import { IdField, TextField } from '../common/dto';
 
+/** One assessment per project: its id is the project's, so the goal review finds it. */
 export class StartExAnteAssessmentDto {
-  @IdField('评估编号', '评估编号；不填则由系统生成', true)
-  assessmentId?: string;
-
   @IdField('项目编码', '被评估项目的编码')
   projectId!: string;
 }

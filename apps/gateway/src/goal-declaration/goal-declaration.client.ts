@@ -11,6 +11,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface UpstreamRequest {
   body?: unknown;
   query?: Record<string, QueryValue>;
+  /** The client's If-Match, passed on as is: goal-declaration appends only at that version. */
+  ifMatch?: string;
+}
+
+/** An upstream answer with the record's ETag (its stream version), when it sent one. */
+export interface Versioned<T> {
+  body: T;
+  etag?: string;
 }
 
 /** Builds `?a=1&b=x` from the defined values only. */
@@ -75,12 +83,19 @@ export class GoalDeclarationClient {
   }
 
   async send<T>(method: HttpMethod, actor: Actor, target: string, request: UpstreamRequest = {}): Promise<T> {
+    return (await this.exchange<T>(method, actor, target, request)).body;
+  }
+
+  /** Like {@link send}, keeping the upstream ETag so the gateway can hand it to its client. */
+  async exchange<T>(method: HttpMethod, actor: Actor, target: string, request: UpstreamRequest = {}): Promise<Versioned<T>> {
     const url = `${this.config.goalDeclarationUrl}${target}${queryString(request.query)}`;
     let response: Response;
     try {
+      const headers = await this.headersFor(actor, request.body !== undefined);
+      if (request.ifMatch !== undefined && request.ifMatch !== '') headers['if-match'] = request.ifMatch;
       response = await fetch(url, {
         method,
-        headers: await this.headersFor(actor, request.body !== undefined),
+        headers,
         body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
         signal: AbortSignal.timeout(this.config.upstreamTimeoutMs),
       });
@@ -91,7 +106,10 @@ export class GoalDeclarationClient {
     }
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
-    if (response.ok) return (text === '' ? undefined : parseJson(text, response.status)) as T;
+    if (response.ok) {
+      const body = (text === '' ? undefined : parseJson(text, response.status)) as T;
+      return { body, etag: response.headers.get('etag') ?? undefined };
+    }
     if (contentType.toLowerCase().startsWith(PROBLEM_CONTENT_TYPE)) {
       throw new UpstreamProblemException(response.status, text, contentType);
     }

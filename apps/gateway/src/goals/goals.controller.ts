@@ -1,13 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@bpm/http';
 import { AuthenticatedActor, CurrentActor, Roles, unitFilterFor } from '../auth';
-import { ApiProblems, ForwardsToGoalDeclaration, GoalAccess, GoalDeclarationClient, GoalView, path } from '../goal-declaration';
+import {
+  ApiProblems,
+  ForwardsToGoalDeclaration,
+  GoalAccess,
+  GoalDeclarationClient,
+  GoalView,
+  IfMatchHeader,
+  path,
+  relayEtag,
+  type HasHeaders,
+} from '../goal-declaration';
 import { AdjustmentRequestDto, DeclareGoalDto, GoalListQuery } from './goal.dto';
 
 const anyObject = { schema: { type: 'object', additionalProperties: true } };
 
-/** 绩效目标: units declare, submit and ask to adjust their own goals; finance and auditors read. */
+/**
+ * 绩效目标: units declare, submit and ask to adjust their own goals; finance and auditors read.
+ * GET answers with the goal's ETag; a change sent with If-Match is made only on that version (412).
+ */
 @ApiTags('项目与绩效目标')
 @ForwardsToGoalDeclaration()
 @Controller('goals')
@@ -32,22 +45,32 @@ export class GoalsController {
   @ApiOperation({ summary: '查看绩效目标' })
   @ApiOkResponse({ description: '绩效目标（状态、版本、目标表、批复内容）', ...anyObject })
   @ApiProblems(404)
-  get(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string): Promise<GoalView> {
-    return this.access.load(actor, projectId);
+  async get(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('projectId') projectId: string,
+    @Res({ passthrough: true }) res: HasHeaders,
+  ): Promise<GoalView> {
+    const { body, etag } = await this.access.read(actor, projectId);
+    relayEtag(res, etag);
+    return body;
   }
 
   @Put(':projectId/declaration')
   @Roles('unit')
   @ApiOperation({ summary: '填报（修改）绩效目标表' })
   @ApiOkResponse({ description: '新的目标表版本', ...anyObject })
-  @ApiProblems(400, 404, 409, 422)
+  @ApiProblems(400, 404, 409, 412, 422)
   async declare(
     @CurrentActor() actor: AuthenticatedActor,
     @Param('projectId') projectId: string,
     @Body() body: DeclareGoalDto,
+    @IfMatchHeader() ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: HasHeaders,
   ): Promise<unknown> {
     await this.access.load(actor, projectId);
-    return this.goals.put(actor, path`/internal/goals/${projectId}/declaration`, body);
+    const answer = await this.goals.exchange('PUT', actor, path`/internal/goals/${projectId}/declaration`, { body, ifMatch });
+    relayEtag(res, answer.etag);
+    return answer.body;
   }
 
   @Post(':projectId/submission')
@@ -55,23 +78,34 @@ export class GoalsController {
   @Roles('unit')
   @ApiOperation({ summary: '提交绩效目标审核' })
   @ApiOkResponse({ description: '审核轮次、提交次数与版本', ...anyObject })
-  @ApiProblems(404, 409, 422)
-  async submit(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string): Promise<unknown> {
+  @ApiProblems(404, 409, 412, 422)
+  async submit(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('projectId') projectId: string,
+    @IfMatchHeader() ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: HasHeaders,
+  ): Promise<unknown> {
     await this.access.load(actor, projectId);
-    return this.goals.post(actor, path`/internal/goals/${projectId}/submission`, {});
+    const answer = await this.goals.exchange('POST', actor, path`/internal/goals/${projectId}/submission`, { body: {}, ifMatch });
+    relayEtag(res, answer.etag);
+    return answer.body;
   }
 
   @Post(':projectId/adjustment-requests')
   @HttpCode(200)
   @Roles('unit')
   @ApiOperation({ summary: '申请调整已批复的绩效目标' })
-  @ApiProblems(400, 404, 409, 422)
+  @ApiProblems(400, 404, 409, 412, 422)
   async requestAdjustment(
     @CurrentActor() actor: AuthenticatedActor,
     @Param('projectId') projectId: string,
     @Body() body: AdjustmentRequestDto,
+    @IfMatchHeader() ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: HasHeaders,
   ): Promise<unknown> {
     await this.access.load(actor, projectId);
-    return this.goals.post(actor, path`/internal/goals/${projectId}/adjustment-requests`, body);
+    const answer = await this.goals.exchange('POST', actor, path`/internal/goals/${projectId}/adjustment-requests`, { body, ifMatch });
+    relayEtag(res, answer.etag);
+    return answer.body;
   }
 }

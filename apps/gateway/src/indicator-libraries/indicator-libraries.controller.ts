@@ -1,7 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
-import { ApiProblems, ForwardsToGoalDeclaration, GoalDeclarationClient, path } from '../goal-declaration';
+import {
+  ApiProblems,
+  ForwardsToGoalDeclaration,
+  GoalDeclarationClient,
+  HttpMethod,
+  IfMatchHeader,
+  path,
+  relayEtag,
+  type HasHeaders,
+} from '../goal-declaration';
 import {
   AddCategoryDto,
   AddIndicatorDto,
@@ -31,24 +40,36 @@ export class IndicatorLibrariesController {
   @ApiOperation({ summary: '查看指标库（类别与指标）' })
   @ApiOkResponse({ description: '指标库', schema: { type: 'object', additionalProperties: true } })
   @ApiProblems(404)
-  get(@CurrentActor() actor: AuthenticatedActor, @Param('libraryId') libraryId: string): Promise<unknown> {
-    return this.goals.get(actor, path`/internal/indicator-libraries/${libraryId}`);
+  get(@CurrentActor() actor: AuthenticatedActor, @Param('libraryId') libraryId: string, @Res({ passthrough: true }) res: HasHeaders): Promise<unknown> {
+    return this.versioned(res, 'GET', actor, path`/internal/indicator-libraries/${libraryId}`);
   }
 
   @Post(':libraryId/categories')
   @Roles('finance-admin')
   @ApiOperation({ summary: '新增指标类别' })
   @ApiProblems(400, 404, 409, 422)
-  addCategory(@CurrentActor() actor: AuthenticatedActor, @Param('libraryId') libraryId: string, @Body() body: AddCategoryDto): Promise<unknown> {
-    return this.goals.post(actor, path`/internal/indicator-libraries/${libraryId}/categories`, body);
+  addCategory(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('libraryId') libraryId: string,
+    @Body() body: AddCategoryDto,
+    @IfMatchHeader() ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: HasHeaders,
+  ): Promise<unknown> {
+    return this.versioned(res, 'POST', actor, path`/internal/indicator-libraries/${libraryId}/categories`, body, ifMatch);
   }
 
   @Post(':libraryId/indicators')
   @Roles('finance-admin')
   @ApiOperation({ summary: '新增指标' })
   @ApiProblems(400, 404, 409, 422)
-  addIndicator(@CurrentActor() actor: AuthenticatedActor, @Param('libraryId') libraryId: string, @Body() body: AddIndicatorDto): Promise<unknown> {
-    return this.goals.post(actor, path`/internal/indicator-libraries/${libraryId}/indicators`, body);
+  addIndicator(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Param('libraryId') libraryId: string,
+    @Body() body: AddIndicatorDto,
+    @IfMatchHeader() ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: HasHeaders,
+  ): Promise<unknown> {
+    return this.versioned(res, 'POST', actor, path`/internal/indicator-libraries/${libraryId}/indicators`, body, ifMatch);
   }
 
   @Patch(':libraryId/indicators/:indicatorId')
@@ -60,8 +81,10 @@ export class IndicatorLibrariesController {
     @Param('libraryId') libraryId: string,
     @Param('indicatorId') indicatorId: string,
     @Body() body: ChangeIndicatorDto,
+    @IfMatchHeader() ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: HasHeaders,
   ): Promise<unknown> {
-    return this.goals.patch(actor, path`/internal/indicator-libraries/${libraryId}/indicators/${indicatorId}`, body);
+    return this.versioned(res, 'PATCH', actor, path`/internal/indicator-libraries/${libraryId}/indicators/${indicatorId}`, body, ifMatch);
   }
 
   @Delete(':libraryId/indicators/:indicatorId')
@@ -74,7 +97,16 @@ export class IndicatorLibrariesController {
     @Param('libraryId') libraryId: string,
     @Param('indicatorId') indicatorId: string,
     @Body() body: RetireIndicatorDto,
+    @IfMatchHeader() ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: HasHeaders,
   ): Promise<unknown> {
-    return this.goals.delete(actor, path`/internal/indicator-libraries/${libraryId}/indicators/${indicatorId}`, body);
+    return this.versioned(res, 'DELETE', actor, path`/internal/indicator-libraries/${libraryId}/indicators/${indicatorId}`, body, ifMatch);
+  }
+
+  /** Forwards with the client's If-Match and answers with goal-declaration's ETag. */
+  private async versioned(res: HasHeaders, method: HttpMethod, actor: AuthenticatedActor, target: string, body?: unknown, ifMatch?: string) {
+    const answer = await this.goals.exchange(method, actor, target, { body, ifMatch });
+    relayEtag(res, answer.etag);
+    return answer.body;
   }
 }

@@ -21,10 +21,8 @@ export class MultiYearPeriodDto {
   endYear!: number;
 }
 
+/** The project's id is the server's (POST answers with it): a client-chosen one is refused. */
 export class ProjectDto {
-  @IdField('项目编码', '项目编码；不填则由系统生成', true)
-  projectId?: string;
-
   @TextField('项目名称', '项目名称', 200)
   name!: string;
 

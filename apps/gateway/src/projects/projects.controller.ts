@@ -13,7 +13,7 @@ export class ProjectsController {
 
   @Post()
   @Roles('unit')
-  @ApiOperation({ summary: '登记项目（预算单位）', description: '预算单位固定为当前用户所属单位。' })
+  @ApiOperation({ summary: '登记项目（预算单位）', description: '预算单位固定为当前用户所属单位；项目编码由系统生成并在应答中返回。' })
   @ApiCreatedResponse({ type: ProjectRegisteredDto })
   @ApiProblems(400, 409, 422)
   register(@CurrentActor() actor: AuthenticatedActor, @Body() body: RegisterProjectDto): Promise<ProjectRegisteredDto> {

@@ -70,13 +70,13 @@ describe('POST /tasks/:projectId/rounds/:round/decision (Temporal Update `decide
     expect(stub.calls).toEqual([]);
   });
 
-  it('answers the validator’s refusal as a 422 problem with its Chinese message', async () => {
+  it('answers the validator’s role refusal as a 403 problem with its Chinese message', async () => {
     decisions.executeUpdate = async () => {
-      throw refusal('REVIEW_RATING_INCONSISTENT', '审核结论“通过”只能评为“优”或“良”');
+      throw refusal('REVIEW_ROLE_FORBIDDEN', '只有财政审核人员可以作出审核决定');
     };
     const res = await call(app, tokens.reviewer, 'post', url, { decision: 'approve', rating: 'excellent' });
-    expectProblem(res, 422, 'REVIEW_RATING_INCONSISTENT');
-    expect(res.body.detail).toBe('审核结论“通过”只能评为“优”或“良”');
+    expectProblem(res, 403, 'REVIEW_ROLE_FORBIDDEN');
+    expect(res.body.detail).toBe('只有财政审核人员可以作出审核决定');
   });
 
   it('answers a closed task as 409', async () => {
@@ -114,16 +114,29 @@ describe('POST /tasks/:projectId/rounds/:round/decision (Temporal Update `decide
     }
   });
 
-  it('refuses a score whose grade differs from the rating before reaching the workflow', async () => {
-    let called = false;
-    decisions.executeUpdate = async () => {
-      called = true;
-      return {};
+  it('passes the score through untouched: the grade bands are the region\'s, checked by goal-declaration', async () => {
+    // 85 is 良 under the default bands, but a region may set its own: the gateway does not judge.
+    const seen: ReviewDecision[] = [];
+    decisions.executeUpdate = async (d) => {
+      seen.push(d);
+      return { task: { projectId: OWN_PROJECT, status: 'closed' }, goalStatus: 'approved', goalVersion: 4 };
     };
     const res = await call(app, tokens.reviewer, 'post', url, { decision: 'approve', rating: 'excellent', score: 85 });
-    expectProblem(res, 422, 'REVIEW_SCORE_INCONSISTENT');
-    expect(res.body.detail).toBe('审核评分 85 分对应等级“良”，与所选审核等级“优”不一致');
-    expect(called).toBe(false);
+    expect(res.status).toBe(200);
+    expect(seen[0]).toMatchObject({ decision: 'approve', rating: 'excellent', score: 85 });
+  });
+
+  it('relays goal-declaration\'s own refusal of the score as its 422', async () => {
+    const detail = '审核得分85分对应等级“良”，与评级“优”不一致';
+    decisions.executeUpdate = async () => {
+      throw new WorkflowUpdateFailedError(
+        'Workflow Update failed',
+        ApplicationFailure.create({ type: 'SCORE_RATING_MISMATCH', message: detail, nonRetryable: true, details: [{ status: 422 }] }),
+      );
+    };
+    const res = await call(app, tokens.reviewer, 'post', url, { decision: 'approve', rating: 'excellent', score: 85 });
+    expectProblem(res, 422, 'SCORE_RATING_MISMATCH');
+    expect(res.body.detail).toBe(detail);
   });
 
   it.each([

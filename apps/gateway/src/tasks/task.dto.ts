@@ -53,7 +53,7 @@ export class ReviewDecisionDto {
   @Type(() => IndicatorCommentDto)
   indicatorComments?: IndicatorCommentDto[];
 
-  @ApiPropertyOptional({ description: '审核评分（0–100），其等级须与审核等级一致', minimum: 0, maximum: 100 })
+  @ApiPropertyOptional({ description: '审核评分（0–100），其等级须与审核等级一致（按本区划的等级分数线）', minimum: 0, maximum: 100 })
   @FieldLabel('审核评分')
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })

@@ -2,10 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { FieldLabel, ProblemException, currentRequestContext, type Page } from '@bpm/http';
+import { FieldLabel, currentRequestContext, type Page } from '@bpm/http';
 import { randomUUID } from 'node:crypto';
 import type { ReviewDecisionResult } from '@bpm/workflows';
-import { GRADE_LABELS, grade } from '../domain/goal-domain';
 import { AuthenticatedActor, CurrentActor, Roles, unitFilterFor } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, GoalDeclarationClient } from '../goal-declaration';
 import { IdField } from '../common/dto';
@@ -54,16 +53,11 @@ export class TasksController {
     @Param() params: ReviewRoundParams,
     @Body() body: ReviewDecisionDto,
   ): Promise<ReviewDecisionResult> {
-    if (body.score !== undefined && grade(body.score) !== body.rating) {
-      throw new ProblemException(
-        422,
-        'REVIEW_SCORE_INCONSISTENT',
-        `审核评分 ${body.score} 分对应等级“${GRADE_LABELS[grade(body.score)]}”，与所选审核等级“${GRADE_LABELS[body.rating]}”不一致`,
-      );
-    }
+    // Passed through as given: goal-declaration checks it with the region's own rules.
     return this.decisions.decide(params.projectId, params.round, {
       decision: body.decision,
       rating: body.rating,
+      ...(body.score !== undefined ? { score: body.score } : {}),
       ...(body.comments !== undefined ? { comments: body.comments } : {}),
       ...(body.indicatorComments ? { indicatorComments: body.indicatorComments.map((c) => ({ ...c })) } : {}),
       ...(body.expectedVersion !== undefined ? { expectedVersion: body.expectedVersion } : {}),

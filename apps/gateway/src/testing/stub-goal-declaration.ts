@@ -17,6 +17,7 @@ export interface StubReply {
   status: number;
   contentType?: string;
   body: string;
+  headers?: Record<string, string>;
   /** Wait this long before answering (timeout tests). */
   delayMs?: number;
 }
@@ -31,9 +32,13 @@ export interface StubReply {
 export class StubGoalDeclaration {
   readonly calls: StubCall[] = [];
   readonly goals = new Map<string, { projectId: string; unitId: string; fiscalYear: number; status: string }>();
+  /** Monitoring's corrective cases (`GET /internal/monitoring/cases/:id`), when the stub stands in for monitoring too. */
+  readonly cases = new Map<string, { caseId: string; projectId: string; unitId: string; status: string }>();
   private readonly queued: StubReply[] = [];
   private server?: Server;
   private readonly verifier = InternalTokenVerifier.fromEnv('goal-declaration');
+  /** The stub stands in for monitoring too (its paths under `/internal/monitoring`), with monitoring's audience. */
+  private readonly monitoringVerifier = InternalTokenVerifier.fromEnv('monitoring');
   /** The stub stands in for evaluation too (its `/internal/…-evaluations`, third parties and reports), with evaluation's audience. */
   private readonly evaluationVerifier = InternalTokenVerifier.fromEnv('evaluation');
   url = '';
@@ -61,7 +66,7 @@ export class StubGoalDeclaration {
 
   /** Calls other than the unit-scope look-ups (`GET /internal/goals/:id`). */
   forwarded(): StubCall[] {
-    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/(goals|self-evaluations|key-evaluations)\/[^/]+$/.test(c.path)));
+    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/(goals|monitoring\/cases|self-evaluations|key-evaluations)\/[^/]+$/.test(c.path)));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -74,10 +79,11 @@ export class StubGoalDeclaration {
       path: decodeURIComponent(url.pathname),
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
-      body: text ? JSON.parse(text) : undefined,
+      // A forwarded file (monitoring's import) is bytes: recorded by size, not parsed.
+      body: !text ? undefined : /json/.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : { bytes: chunks.reduce((n, c) => n + c.length, 0) },
     };
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    const verifier = EVALUATION_PATH.test(call.path) ? this.evaluationVerifier : this.verifier;
+    const verifier = call.path.startsWith('/internal/monitoring') ? this.monitoringVerifier : EVALUATION_PATH.test(call.path) ? this.evaluationVerifier : this.verifier;
     call.identity = token ? await verifier.verify(token).catch(() => undefined) : undefined;
     this.calls.push(call);
     if (!call.identity) {
@@ -88,7 +94,7 @@ export class StubGoalDeclaration {
     const queued = this.queued.shift();
     if (queued) {
       if (queued.delayMs) await new Promise((resolve) => setTimeout(resolve, queued.delayMs));
-      if (!res.destroyed) send(res, queued.status, queued.body, queued.contentType);
+      if (!res.destroyed) send(res, queued.status, queued.body, queued.contentType, queued.headers);
       return;
     }
 
@@ -99,7 +105,16 @@ export class StubGoalDeclaration {
         const problem = { type: 'https://bpm.local/problems/goal-not-found', title: '未找到', status: 404, detail: `未找到项目“${goalPath[1]}”的绩效目标`, code: 'GOAL_NOT_FOUND' };
         return send(res, 404, JSON.stringify(problem), 'application/problem+json; charset=utf-8');
       }
-      return send(res, 200, JSON.stringify({ ...goal, statusLabel: '草稿', version: 1 }));
+      return send(res, 200, JSON.stringify({ ...goal, statusLabel: '草稿', version: 1, streamVersion: 2 }), undefined, { etag: '"2"' });
+    }
+    const casePath = /^\/internal\/monitoring\/cases\/([^/]+)$/.exec(call.path);
+    if (call.method === 'GET' && casePath) {
+      const found = this.cases.get(casePath[1]);
+      if (!found) {
+        const problem = { type: 'https://bpm.local/problems/corrective-case-not-found', title: '未找到', status: 404, detail: '未找到该纠偏事项', code: 'CORRECTIVE_CASE_NOT_FOUND' };
+        return send(res, 404, JSON.stringify(problem), 'application/problem+json; charset=utf-8');
+      }
+      return send(res, 200, JSON.stringify(found));
     }
     // Evaluation's records carry the unit of the goal they evaluate (its unit-scope look-ups).
     const evaluationPath = /^\/internal\/(self-evaluations|key-evaluations)\/([^/]+)$/.exec(call.path);
@@ -108,13 +123,21 @@ export class StubGoalDeclaration {
       return send(res, 200, JSON.stringify(evaluationPath[1] === 'self-evaluations' ? { projectId: goal?.projectId, unitId: goal?.unitId, status: 'open' } : { projectId: goal?.projectId, project: { unitId: goal?.unitId }, agencyId: 'AG001', expertIds: ['EX001'], status: 'in-progress' }));
     }
     const status = call.method === 'POST' && !/\/(submission|adjustment-requests|completion)$/.test(call.path) ? 201 : 200;
-    return send(res, status, JSON.stringify({ echo: { method: call.method, path: call.path, query: call.query, body: call.body } }));
+    // Changes answer with the next version's ETag, as goal-declaration does.
+    const etag: Record<string, string> = call.method === 'GET' ? {} : { etag: '"3"' };
+    return send(res, status, JSON.stringify({ echo: { method: call.method, path: call.path, query: call.query, body: call.body } }), undefined, etag);
   }
 }
 
 const EVALUATION_PATH = /^\/internal\/(self-evaluations|key-evaluations|third-parties|evaluation-reports)(\/|$)/;
 
-function send(res: ServerResponse, status: number, body: string, contentType = 'application/json; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  contentType = 'application/json; charset=utf-8',
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }

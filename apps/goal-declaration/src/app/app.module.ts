@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { ServiceConfig } from '@bpm/config';
 import { HttpPlatformModule } from '@bpm/http';
-import { PG_POOL, SERVICE_CONFIG, ServiceRuntimeModule } from '@bpm/service';
+import { READ_MODEL_POOL, SERVICE_CONFIG, ServiceRuntimeModule } from '@bpm/service';
 import { CoverageController, GetCoverageHandler } from '../application/coverage/coverage';
 import { DeclareGoalController, DeclareGoalHandler } from '../application/declare-goal/declare-goal';
 import {
@@ -27,9 +27,12 @@ import {
   SupplementalFundingController,
 } from '../application/supplemental-funding/supplemental-funding';
 import { eventStoreProvider } from '../infrastructure/event-store.provider';
+import { REGION_SETTINGS, regionSettings } from '../infrastructure/region';
 import { ensureReadModelSchema } from '../infrastructure/read-model-schema';
+import { MonitoringEventsConsumer } from '../infrastructure/monitoring-events.consumer';
 import { ReadModels } from '../infrastructure/read-models';
 import { Relay } from '../infrastructure/relay';
+import { Checkpoints } from '../infrastructure/checkpoints';
 import { StreamCommands } from '../infrastructure/stream-commands';
 import { GoalSummary } from '../projections/goal-summary.entity';
 import { ReviewTask } from '../projections/review-task.entity';
@@ -42,10 +45,11 @@ const entities = [GoalSummary, ReviewTask];
     HttpPlatformModule,
     CqrsModule.forRoot(),
     TypeOrmModule.forRootAsync({
-      inject: [SERVICE_CONFIG, PG_POOL],
+      inject: [SERVICE_CONFIG, READ_MODEL_POOL],
       useFactory: async (config: ServiceConfig, pool: Pool) => {
         await ensureReadModelSchema(pool);
-        return { type: 'postgres' as const, url: config.DATABASE_URL, entities, synchronize: false, poolSize: 5 };
+        // 10: the monitoring-events consumer handles its six partitions at once, each in a transaction.
+        return { type: 'postgres' as const, url: config.READ_MODEL_DATABASE_URL, entities, synchronize: false, poolSize: 10 };
       },
     }),
     TypeOrmModule.forFeature(entities),
@@ -66,10 +70,14 @@ const entities = [GoalSummary, ReviewTask];
     SupplementalFundingController,
   ],
   providers: [
+    // Reads and validates REGION / REGION_PARAMETERS while the service starts: a bad value stops it here.
+    { provide: REGION_SETTINGS, useFactory: regionSettings },
     eventStoreProvider,
     StreamCommands,
     ReadModels,
     Relay,
+    MonitoringEventsConsumer,
+    Checkpoints,
     ChangeIndicatorLibraryHandler,
     RegisterProjectHandler,
     DeclareGoalHandler,

@@ -15,7 +15,7 @@ export * as SupplementalFunding from './supplemental-funding';
 
 export { indicatorLibraryDecider, indicatorLibraryStreamId, indicatorLookup } from './indicator-library';
 export type { IndicatorDefinition, CategoryDefinition, IndicatorLookup, IndicatorLibrarySeed } from './indicator-library';
-export { performanceGoalDecider, performanceGoalStreamId, goalSnapshot, validateDeclaration } from './performance-goal';
+export { performanceGoalDecider, performanceGoalStreamId, goalSnapshot, validateDeclaration, requireRegistered } from './performance-goal';
 export type { GoalDeclaration, DeclaredIndicator, GoalSnapshot } from './performance-goal';
 export { exAnteAssessmentDecider, exAnteAssessmentStreamId, requiresExAnteAssessment, exAnteOutcome } from './ex-ante-assessment';
 export type { ExAnteConclusion, ExAnteAssessmentOutcome } from './ex-ante-assessment';

@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@bpm/contracts';
 import type { EventStore } from '@bpm/event-store';
 import type { Decider } from '../domain';
+import { isConcurrencyError } from '@bpm/http';
 import type { RequestActor } from './request-actor';
 import { EVENT_STORE, SOURCE } from './tokens';
+import { versionMismatch } from './versioning';
 
 type DomainEvent = { type: string; data: unknown };
 
@@ -17,6 +19,8 @@ export interface Loaded<S> {
 /**
  * The write path of every use case: load the stream, fold it, decide, append with the
  * version it was read at. A concurrent writer makes the append throw ConcurrencyError (409).
+ * With `ifMatch` (the client's If-Match) the stream must be at exactly that version, before
+ * deciding and at the append: otherwise 412, whichever of the two finds it moved.
  */
 @Injectable()
 export class StreamCommands {
@@ -33,15 +37,24 @@ export class StreamCommands {
     stream: string,
     command: C,
     acting: RequestActor,
+    ifMatch?: number,
   ): Promise<Loaded<S>> {
     const loaded = await this.load(decider, stream);
+    if (ifMatch !== undefined && ifMatch !== loaded.version) throw versionMismatch(ifMatch, loaded.version);
     const decided = decider.decide(command, loaded.state);
     if (!decided.length) return loaded;
-    const appended = await this.store.appendToStream(stream, decided, {
-      expectedVersion: loaded.version === 0 ? 'no-stream' : loaded.version,
-      metadata: acting.metadata,
-      source: SOURCE,
-    });
+    let appended;
+    try {
+      appended = await this.store.appendToStream(stream, decided, {
+        expectedVersion: loaded.version === 0 ? 'no-stream' : loaded.version,
+        metadata: acting.metadata,
+        source: SOURCE,
+      });
+    } catch (error) {
+      // Read at the version the client named, overtaken before the append: their version is gone.
+      if (ifMatch !== undefined && isConcurrencyError(error)) throw versionMismatch(ifMatch, undefined);
+      throw error;
+    }
     return {
       state: decided.reduce(decider.evolve, loaded.state),
       version: appended.nextExpectedVersion,

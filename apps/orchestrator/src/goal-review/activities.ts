@@ -62,10 +62,10 @@ export function createGoalReviewActivities(config: GoalReviewConfig, tokens: Int
 
   return {
     async recordReviewDecision(input) {
-      const { projectId, decision, rating, comments, indicatorComments, exAnteAssessment, actor, correlationId } = input;
+      const { projectId, decision, rating, score, comments, indicatorComments, actor, correlationId } = input;
       const response = await post(
         `/internal/goals/${encodeURIComponent(projectId)}/review-decision`,
-        { decision, rating, comments, indicatorComments, exAnteAssessment },
+        { decision, rating, score, comments, indicatorComments },
         actor,
         correlationId,
       );

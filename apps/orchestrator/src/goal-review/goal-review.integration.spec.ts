@@ -16,7 +16,7 @@ import { createGoalReviewActivities } from './activities';
  */
 const testServerPath =
   process.env['TEMPORAL_TEST_SERVER_PATH'] ?? resolve(__dirname, '../../../..', '.local/temporal-test-server/run.sh');
-const EX_ANTE_DETAIL = '项目“城区污水管网改造”须开展事前绩效评估，未经评估不得审核通过';
+const COMMENTS_DETAIL = '退回修改须逐项填写指标审核意见';
 
 let env: TestWorkflowEnvironment;
 let worker: Worker;
@@ -36,9 +36,9 @@ beforeAll(async () => {
       if (!identity) return void res.writeHead(401, { 'content-type': 'application/problem+json' }).end('{"status":401}');
       posted.push({ url: req.url, body, actorId: identity.actor.id });
       if (req.url?.endsWith('/review-events')) return void res.writeHead(204).end();
-      if (body['decision'] === 'approve' && !body['exAnteAssessment']) {
+      if (body['decision'] === 'return' && !(body['indicatorComments'] as unknown[] | undefined)?.length) {
         res.writeHead(422, { 'content-type': 'application/problem+json' });
-        return void res.end(JSON.stringify({ type: 'about:blank', title: '不符合审核规则', status: 422, detail: EX_ANTE_DETAIL, code: 'EX_ANTE_ASSESSMENT_REQUIRED' }));
+        return void res.end(JSON.stringify({ type: 'about:blank', title: '请求无法处理', status: 422, detail: COMMENTS_DETAIL, code: 'INDICATOR_COMMENTS_REQUIRED' }));
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'approved', version: 5 }));
     });
@@ -82,11 +82,15 @@ describe('goal review through the orchestrator worker', () => {
     });
     const actor = { id: 'u-wang', role: 'finance-reviewer' as const };
 
-    const refused = await decideReview(env.client, projectId, 1, { decision: 'approve', rating: 'good', actor, correlationId: 'c-1' }).catch(
-      (e: unknown) => e,
-    );
+    const refused = await decideReview(env.client, projectId, 1, {
+      decision: 'return',
+      rating: 'fair',
+      comments: '请修改',
+      actor,
+      correlationId: 'c-1',
+    }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ReviewTaskError);
-    expect(refused).toMatchObject({ code: 'EX_ANTE_ASSESSMENT_REQUIRED', status: 422, message: EX_ANTE_DETAIL });
+    expect(refused).toMatchObject({ code: 'INDICATOR_COMMENTS_REQUIRED', status: 422, message: COMMENTS_DETAIL });
     expect((await describeReviewTask(env.client, projectId, 1)).status).toBe('open');
 
     await env.sleep('11 days');
@@ -99,11 +103,12 @@ describe('goal review through the orchestrator worker', () => {
     const approved = await decideReview(env.client, projectId, 1, {
       decision: 'approve',
       rating: 'excellent',
-      exAnteAssessment: { assessmentId: 'ea-7', projectId, conclusion: 'support', totalScore: 92 },
+      score: 91,
       actor,
       correlationId: 'c-2',
     });
     expect(approved).toMatchObject({ goalStatus: 'approved', goalVersion: 5, task: { status: 'closed', overdue: true } });
+    expect(posted.filter((p) => p.url?.endsWith('/review-decision')).at(-1)?.body).toMatchObject({ decision: 'approve', score: 91 });
     expect(await handle.result()).toMatchObject({ status: 'closed', outcome: { rating: 'excellent', goalVersion: 5 } });
     // Both decisions reached goal-declaration as the reviewer of the Update, the timers as the orchestrator.
     const mine = posted.filter((p) => p.url?.startsWith(`/internal/goals/${projectId}/`));

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -27,6 +27,8 @@ import { routeEvaluationEvent } from './evaluation-events-to-workflows';
  * service starts the workflow (through the bridge's routing), durable timers (time skipped) send the
  * reminder and the overdue mark back to evaluation as events, and the milestones' events complete it.
  */
+jest.setTimeout(120_000);
+
 const testServerPath = process.env['TEMPORAL_TEST_SERVER_PATH'] ?? resolve(__dirname, '../../../..', '.local/temporal-test-server/run.sh');
 const P = `ke-${randomUUID().slice(0, 8)}`;
 const issuer = InternalTokenIssuer.fromEnv('gateway');
@@ -41,6 +43,14 @@ async function call(actor: Actor, path: string, body: object = {}) {
   return request(evaluation.getHttpServer()).post(path).set('authorization', `Bearer ${await issuer.sign(actor, 'evaluation')}`).send(body);
 }
 const types = async () => (await store.readStream(`keyEvaluation-${P}`)).map((e) => e.type);
+/** The activity's call lands a moment after the timer fires: wait for the event (up to 30 s, the machine is shared). */
+async function recorded(type: string) {
+  for (let i = 0; i < 150; i++) {
+    if ((await types()).includes(type)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${type} was not recorded; the stream holds ${(await types()).join(', ')}`);
+}
 async function route(type: string) {
   const event = (await store.readStream(`keyEvaluation-${P}`)).filter((e) => e.type === type).at(-1) as RecordedEvent;
   await routeEvaluationEvent(event, env.client);
@@ -95,11 +105,11 @@ describe('key-evaluation schedule (重点评价进度)', () => {
 
     // Work plan due 15 days on, reminded 3 days before: skip past both.
     await env.sleep('13 days');
-    for (let i = 0; i < 50 && !(await types()).includes('KeyEvaluationMilestoneReminderSent'); i++) await new Promise((r) => setTimeout(r, 200));
+    await recorded('KeyEvaluationMilestoneReminderSent');
     await env.sleep('3 days');
-    for (let i = 0; i < 50 && !(await types()).includes('KeyEvaluationMilestoneOverdue'); i++) await new Promise((r) => setTimeout(r, 200));
-    const recorded = (await store.readStream(`keyEvaluation-${P}`)).filter((e) => e.type.startsWith('KeyEvaluationMilestone') && e.type !== 'KeyEvaluationMilestoneReached');
-    expect(recorded.map((e) => [e.type, (e.data as { milestone: string }).milestone, e.metadata.actor.id])).toEqual([
+    await recorded('KeyEvaluationMilestoneOverdue');
+    const notices = (await store.readStream(`keyEvaluation-${P}`)).filter((e) => e.type.startsWith('KeyEvaluationMilestone') && e.type !== 'KeyEvaluationMilestoneReached');
+    expect(notices.map((e) => [e.type, (e.data as { milestone: string }).milestone, e.metadata.actor.id])).toEqual([
       ['KeyEvaluationMilestoneReminderSent', 'work-plan', 'orchestrator'],
       ['KeyEvaluationMilestoneOverdue', 'work-plan', 'orchestrator'],
     ]);

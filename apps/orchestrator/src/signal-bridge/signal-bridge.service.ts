@@ -25,7 +25,7 @@ export class SignalBridge implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap() {
     const client = new Client({ connection: await this.temporal.get(), namespace: this.config.TEMPORAL_NAMESPACE });
-    this.dataSource = await new DataSource({ type: 'postgres', url: this.config.DATABASE_URL, poolSize: PARTITIONS }).initialize();
+    this.dataSource = await new DataSource({ type: 'postgres', url: this.config.READ_MODEL_DATABASE_URL, poolSize: PARTITIONS }).initialize();
     await this.dataSource.query('create schema if not exists orchestrator');
     const admin = this.kafka.admin();
     await admin.connect();

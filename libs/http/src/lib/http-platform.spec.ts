@@ -37,6 +37,7 @@ class DomainError extends Error {
   override readonly name = 'DomainError';
   constructor(
     readonly code: string,
+    readonly kind: string,
     message: string,
     readonly field?: string,
   ) {
@@ -104,17 +105,34 @@ class TestController {
 
   @Get('domain')
   domain(): never {
-    throw new DomainError('TARGET_BELOW_BASELINE', '年度指标值不能低于上年实际完成值', 'indicators[0].annualTarget');
+    throw new DomainError('TARGET_BELOW_BASELINE', 'invalid', '年度指标值不能低于上年实际完成值', 'indicators[0].annualTarget');
   }
 
   @Get('domain-not-found')
   domainNotFound(): never {
-    throw new DomainError('GOAL_NOT_FOUND', '未找到该项目的绩效目标');
+    throw new DomainError('GOAL_NOT_FOUND', 'not-found', '未找到该项目的绩效目标');
   }
 
   @Get('domain-forbidden')
   domainForbidden(): never {
-    throw new DomainError('NOT_OWNING_UNIT', '无权操作：只能办理本单位的事项', 'actor.unitId');
+    throw new DomainError('NOT_OWNING_UNIT', 'forbidden', '无权操作：只能办理本单位的事项', 'actor.unitId');
+  }
+
+  @Get('domain-conflict-named-not-found')
+  domainConflictNamedNotFound(): never {
+    // The status follows the kind, not a code that happens to end in NOT_FOUND.
+    throw new DomainError('GOAL_NOT_FOUND', 'conflict', '该绩效目标已存在');
+  }
+
+  @Get('domain-precondition')
+  domainPrecondition(): never {
+    throw new DomainError('VERSION_MISMATCH', 'precondition', '该记录已被他人修改（当前第8版），请刷新后重试');
+  }
+
+  @Get('chinese-without-kind')
+  chineseWithoutKind(): never {
+    // A coded error with a Chinese message but no kind is not taken for a domain refusal.
+    throw Object.assign(new Error('数据库连接失败'), { code: 'DB_DOWN' });
   }
 
   @Get('concurrency')
@@ -225,6 +243,17 @@ describe('HttpPlatformModule', () => {
       expect(notFound.body.detail).toBe('未找到该项目的绩效目标');
       const forbidden = await request(app.getHttpServer()).get('/t/domain-forbidden');
       expectProblem(forbidden, 403, 'NOT_OWNING_UNIT');
+    });
+
+    it('maps by kind alone: a conflict named *_NOT_FOUND is 409, a precondition 412', async () => {
+      expectProblem(await request(app.getHttpServer()).get('/t/domain-conflict-named-not-found'), 409, 'GOAL_NOT_FOUND');
+      expectProblem(await request(app.getHttpServer()).get('/t/domain-precondition'), 412, 'VERSION_MISMATCH');
+    });
+
+    it('does not guess a domain error from a Chinese message: no kind is a fault (500)', async () => {
+      const res = await request(app.getHttpServer()).get('/t/chinese-without-kind');
+      expectProblem(res, 500, 'INTERNAL_ERROR');
+      expect(JSON.stringify(res.body)).not.toContain('数据库连接失败');
     });
 
     it('maps a ConcurrencyError to 409 without the stream internals', async () => {

@@ -7,8 +7,8 @@ import { StreamCommands } from '../../infrastructure/stream-commands';
 import { loadGoal } from '../get-goal/load-goal';
 
 /**
- * 事前绩效评估. One per project by default (assessment id = project id), so the goal review
- * finds it without a lookup table.
+ * 事前绩效评估. One per project (assessment id = project id), so the goal review finds it
+ * without a lookup table: the review loads it from its own stream, nobody passes it in.
  */
 export class StartExAnteAssessment {
   constructor(readonly projectId: string, readonly assessmentId: string, readonly assessorId: string | undefined, readonly acting: RequestActor) {}
@@ -25,7 +25,7 @@ export class CompleteExAnteAssessment {
 export class StartExAnteAssessmentHandler implements ICommandHandler<StartExAnteAssessment> {
   constructor(private readonly streams: StreamCommands) {}
   async execute({ projectId, assessmentId, assessorId, acting }: StartExAnteAssessment) {
-    const project = (await loadGoal(this.streams, projectId)).state.project!;
+    const project = (await loadGoal(this.streams, projectId)).state.project;
     await this.streams.execute(
       exAnteAssessmentDecider,
       exAnteAssessmentStreamId(assessmentId),
@@ -58,8 +58,9 @@ export class ExAnteAssessmentController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  start(@Body() body: { projectId: string; assessmentId?: string; assessorId?: string }, @Acting() acting: RequestActor) {
-    return this.commands.execute(new StartExAnteAssessment(body.projectId, body.assessmentId ?? body.projectId, body.assessorId, acting));
+  start(@Body() body: { projectId: string; assessorId?: string }, @Acting() acting: RequestActor) {
+    // Never a caller's id: the goal review reads `exAnteAssessment-<projectId>` and would not find another.
+    return this.commands.execute(new StartExAnteAssessment(body.projectId, body.projectId, body.assessorId, acting));
   }
 
   @Post(':assessmentId/completion')

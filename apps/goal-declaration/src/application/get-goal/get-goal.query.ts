@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { PerformanceGoal } from '../../domain';
 import { StreamCommands } from '../../infrastructure/stream-commands';
+import { etagOf, type HasHeaders } from '../../infrastructure/versioning';
 import { loadGoal } from './load-goal';
 
 export class GetGoal {
@@ -17,8 +18,8 @@ export class GetGoalHandler implements IQueryHandler<GetGoal> {
     return {
       ...state,
       projectId,
-      unitId: state.project?.unitId,
-      fiscalYear: state.project?.fiscalYear,
+      unitId: state.project.unitId,
+      fiscalYear: state.project.fiscalYear,
       statusLabel: PerformanceGoal.GOAL_STATUS_LABELS[state.status],
       streamVersion: version,
     };
@@ -29,7 +30,9 @@ export class GetGoalHandler implements IQueryHandler<GetGoal> {
 export class GetGoalController {
   constructor(private readonly queries: QueryBus) {}
   @Get(':projectId')
-  get(@Param('projectId') projectId: string, @Query('asOf') asOf?: string) {
-    return this.queries.execute(new GetGoal(projectId, asOf ? new Date(asOf) : undefined));
+  async get(@Param('projectId') projectId: string, @Res({ passthrough: true }) res: HasHeaders, @Query('asOf') asOf?: string) {
+    const goal = await this.queries.execute(new GetGoal(projectId, asOf ? new Date(asOf) : undefined));
+    res.setHeader('ETag', etagOf(goal.streamVersion));
+    return goal;
   }
 }

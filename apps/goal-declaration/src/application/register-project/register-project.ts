@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { performanceGoalDecider, performanceGoalStreamId, type Project } from '../../domain';
-import { REGION } from '../../infrastructure/region';
+import { regionSettings } from '../../infrastructure/region';
 import { Acting, type RequestActor } from '../../infrastructure/request-actor';
 import { StreamCommands } from '../../infrastructure/stream-commands';
 
@@ -30,7 +30,8 @@ export class RegisterProjectController {
   constructor(private readonly commands: CommandBus) {}
   @Post()
   register(@Body() body: { project: Partial<Project> }, @Acting() acting: RequestActor) {
-    const project = { region: REGION, ...body.project, projectId: body.project?.projectId ?? randomUUID() } as Project;
+    // The id is the server's, always: a caller's id could probe for (or squat on) another unit's project.
+    const project = { region: regionSettings().region, ...body.project, projectId: randomUUID() } as Project;
     return this.commands.execute(new RegisterProject(project, acting));
   }
 }

@@ -30,7 +30,7 @@ export class ReviewGoalHandler implements ICommandHandler<ReviewGoal> {
   constructor(private readonly streams: StreamCommands) {}
   async execute({ projectId, decision, acting }: ReviewGoal) {
     const { state } = await loadGoal(this.streams, projectId);
-    const project = state.project!;
+    const project = state.project;
     const assessment = await this.streams.load(exAnteAssessmentDecider, exAnteAssessmentStreamId(projectId));
     const result = await this.streams.execute(
       performanceGoalDecider,

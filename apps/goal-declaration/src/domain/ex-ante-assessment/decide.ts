@@ -1,4 +1,4 @@
-import { DomainError, isBlank, requireRole, throwFirst } from '../shared';
+import { DomainError, isBlank, requireRole, throwFirst, unknownCommand } from '../shared';
 import { CompleteExAnteAssessment, ExAnteAssessmentCommand, StartExAnteAssessment } from './commands';
 import { EX_ANTE_CONCLUSION_LABELS, isExAnteConclusion } from './conclusion';
 import { ExAnteAssessmentEvent } from './events';
@@ -92,5 +92,7 @@ export const decide = (command: ExAnteAssessmentCommand, state: ExAnteAssessment
       return start(command, state);
     case 'CompleteExAnteAssessment':
       return complete(command, state);
+    default:
+      return unknownCommand(command);
   }
 };

@@ -4,7 +4,8 @@ import { ExAnteAssessmentState } from './state';
 export const evolve = (state: ExAnteAssessmentState, event: ExAnteAssessmentEvent): ExAnteAssessmentState => {
   switch (event.type) {
     case 'ExAnteAssessmentStarted':
-      return { status: 'in-progress', started: event.data };
+      // Once started, an assessment is never restarted.
+      return state.status === 'not-started' ? { status: 'in-progress', started: event.data } : state;
     case 'ExAnteAssessmentCompleted':
       if (state.status === 'not-started') return state;
       return {
@@ -17,5 +18,8 @@ export const evolve = (state: ExAnteAssessmentState, event: ExAnteAssessmentEven
           totalScore: event.data.normalisedScore,
         },
       };
+    default:
+      // A type this code does not know (e.g. from a newer schema): the state stays.
+      return state;
   }
 };

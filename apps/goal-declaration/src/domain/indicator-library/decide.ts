@@ -1,4 +1,4 @@
-import { DomainError, requireRole, throwFirst } from '../shared';
+import { DomainError, requireRole, throwFirst, unknownCommand } from '../shared';
 import {
   AddIndicator,
   DefineIndicatorCategory,
@@ -104,5 +104,7 @@ export const decide = (command: IndicatorLibraryCommand, state: IndicatorLibrary
       return revise(command, state);
     case 'RetireIndicator':
       return retire(command, state);
+    default:
+      return unknownCommand(command);
   }
 };

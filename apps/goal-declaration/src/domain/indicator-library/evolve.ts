@@ -3,6 +3,8 @@ import { IndicatorLibraryState } from './state';
 
 export const evolve = (state: IndicatorLibraryState, event: IndicatorLibraryEvent): IndicatorLibraryState => {
   if (event.type === 'IndicatorLibraryOpened') {
+    // Opened once; opening again would wipe the library.
+    if (state.status !== 'unopened') return state;
     const { region, fiscalYear, costLevelEnabled } = event.data;
     return { status: 'open', region, fiscalYear, costLevelEnabled, categories: {}, indicators: {} };
   }
@@ -27,5 +29,8 @@ export const evolve = (state: IndicatorLibraryState, event: IndicatorLibraryEven
       if (!current) return state;
       return { ...state, indicators: { ...state.indicators, [current.id]: { ...current, status: 'retired' } } };
     }
+    default:
+      // A type this code does not know (e.g. from a newer schema): the state stays.
+      return state;
   }
 };

@@ -79,8 +79,7 @@ describe('performance goal › adjustment (调整申请)', () => {
     };
     spec.given(adjustmentUnderReview).when(review('reject', 'poor', { comments: '调整理由不充分' })).then([refused]);
     const state = stateAfter(performanceGoalDecider, [...adjustmentUnderReview, refused]);
-    expect(state.status).toBe('approved');
-    expect(state.declaration).toEqual(declaration);
+    expect(state).toMatchObject({ status: 'approved', declaration });
     expect(goalSnapshot(state)?.approved).toEqual({ version: 1, declaration });
   });
 

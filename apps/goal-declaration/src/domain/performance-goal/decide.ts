@@ -1,6 +1,6 @@
 import { GoalDeclarationParameters } from '../parameters';
 import { Project, projectRules } from '../project';
-import { DomainError, isBlank, requireOwningUnit, requireRole, throwFirst } from '../shared';
+import { DomainError, DomainErrorCode, isBlank, unknownCommand, requireOwningUnit, requireRole, throwFirst } from '../shared';
 import { DeclareGoal, PerformanceGoalCommand, RecordReviewDeadline, RegisterProject, RequestGoalAdjustment, ReviewGoal, SubmitGoalForReview } from './commands';
 import { PerformanceGoalEvent } from './events';
 import {
@@ -11,20 +11,27 @@ import {
   scoreFitsRating,
 } from './review-rules';
 import { validateDeclaration } from './rules';
-import { GOAL_STATUS_LABELS, GoalStatus, PerformanceGoalState } from './state';
+import {
+  GOAL_STATUS_LABELS,
+  GoalStatus,
+  PerformanceGoalState,
+  RegisteredGoal,
+  isAdjusting,
+  mustReviseAfter,
+  requireRegistered,
+} from './state';
 
 /** Adds `key: value` only when the value is defined (events carry no undefined fields). */
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
-const requireProject = (state: PerformanceGoalState, projectId: string): Project => {
-  if (!state.project) {
-    throw new DomainError('PROJECT_NOT_REGISTERED', `项目“${projectId}”尚未登记`, 'projectId');
+/** The registered goal of this very project. */
+const requireProject = (state: PerformanceGoalState, projectId: string): RegisteredGoal => {
+  const goal = requireRegistered(state, projectId);
+  if (goal.project.projectId !== projectId) {
+    throw new DomainError('PROJECT_MISMATCH', `命令中的项目“${projectId}”与本绩效目标所属项目“${goal.project.projectId}”不符`, 'projectId');
   }
-  if (state.project.projectId !== projectId) {
-    throw new DomainError('PROJECT_MISMATCH', `命令中的项目“${projectId}”与本绩效目标所属项目“${state.project.projectId}”不符`, 'projectId');
-  }
-  return state.project;
+  return goal;
 };
 
 const requireParametersFor = (project: Project, params: GoalDeclarationParameters): void => {
@@ -38,12 +45,12 @@ const requireParametersFor = (project: Project, params: GoalDeclarationParameter
 };
 
 const refuseStatus = (status: GoalStatus, action: string): never => {
-  const why: Partial<Record<GoalStatus, [string, string]>> = {
+  const why: Partial<Record<GoalStatus, [DomainErrorCode, string]>> = {
     submitted: ['GOAL_UNDER_REVIEW', '绩效目标正在审核中'],
     approved: ['GOAL_APPROVED_ADJUSTMENT_REQUIRED', '绩效目标已批复，只能通过调整申请变更'],
     rejected: ['GOAL_REJECTED', '绩效目标已审核不予通过（不安排预算）'],
   };
-  const [code, reason] = why[status] ?? ['GOAL_STATUS_INVALID', `绩效目标当前状态为“${GOAL_STATUS_LABELS[status]}”`];
+  const [code, reason]: [DomainErrorCode, string] = why[status] ?? ['GOAL_STATUS_INVALID', `绩效目标当前状态为“${GOAL_STATUS_LABELS[status]}”`];
   throw new DomainError(code, `${reason}，不能${action}`);
 };
 
@@ -57,35 +64,38 @@ const register = ({ data }: RegisterProject, state: PerformanceGoalState): Perfo
 };
 
 const declare = ({ data }: DeclareGoal, state: PerformanceGoalState): PerformanceGoalEvent[] => {
-  const project = requireProject(state, data.projectId);
+  const goal = requireProject(state, data.projectId);
+  const project = goal.project;
   requireOwningUnit(data.actor, project.unitId);
-  if (!['draft', 'returned', 'adjustment-requested'].includes(state.status)) refuseStatus(state.status, '申报或修改');
+  if (!['draft', 'returned', 'adjustment-requested'].includes(goal.status)) refuseStatus(goal.status, '申报或修改');
   requireParametersFor(project, data.parameters);
   throwFirst(validateDeclaration({ project, declaration: data.declaration, library: data.library, parameters: data.parameters }));
   return [
     {
       type: 'GoalDeclared',
-      data: { projectId: project.projectId, version: state.version + 1, declaration: data.declaration, by: data.actor.userId, at: data.at },
+      data: { projectId: project.projectId, version: goal.version + 1, declaration: data.declaration, by: data.actor.userId, at: data.at },
     },
   ];
 };
 
 const submit = ({ data }: SubmitGoalForReview, state: PerformanceGoalState): PerformanceGoalEvent[] => {
-  const project = requireProject(state, data.projectId);
+  const goal = requireProject(state, data.projectId);
+  const project = goal.project;
   requireOwningUnit(data.actor, project.unitId);
-  if (!['draft', 'returned', 'adjustment-requested'].includes(state.status)) refuseStatus(state.status, '提交审核');
+  if (!['draft', 'returned', 'adjustment-requested'].includes(goal.status)) refuseStatus(goal.status, '提交审核');
   requireParametersFor(project, data.parameters);
-  if (!state.declaration || state.version === 0) {
+  if (!goal.declaration || goal.version === 0) {
     throw new DomainError('GOAL_NOT_DECLARED', '尚未填报绩效目标表，不能提交审核', 'declaration');
   }
-  if (state.mustReviseAfterVersion !== undefined && state.version <= state.mustReviseAfterVersion) {
+  const revisedAfter = mustReviseAfter(goal);
+  if (revisedAfter !== undefined && goal.version <= revisedAfter) {
     throw new DomainError(
       'GOAL_NOT_REVISED',
-      state.status === 'returned' ? '退回后尚未修改绩效目标表，不能重新提交' : '调整申请尚未填报调整后的绩效目标表，不能提交',
+      goal.status === 'returned' ? '退回后尚未修改绩效目标表，不能重新提交' : '调整申请尚未填报调整后的绩效目标表，不能提交',
       'declaration',
     );
   }
-  const firstOfRound = state.status !== 'returned';
+  const firstOfRound = goal.status !== 'returned';
   return [
     {
       type: 'GoalSubmittedForReview',
@@ -94,10 +104,10 @@ const submit = ({ data }: SubmitGoalForReview, state: PerformanceGoalState): Per
         // Who and which year travel with the event: the review workflow and the inbox need them.
         unitId: project.unitId,
         fiscalYear: project.fiscalYear,
-        version: state.version,
-        reviewRound: Math.max(state.reviewRound, 1),
-        submission: firstOfRound ? 1 : state.submission + 1,
-        isAdjustment: state.adjusting,
+        version: goal.version,
+        reviewRound: Math.max(goal.reviewRound, 1),
+        submission: firstOfRound ? 1 : goal.submission + 1,
+        isAdjustment: isAdjusting(goal),
         reviewDeadlineDays: data.parameters.reviewDeadlineDays,
         reminderDaysBefore: data.parameters.reminderDaysBefore,
         by: data.actor.userId,
@@ -109,17 +119,18 @@ const submit = ({ data }: SubmitGoalForReview, state: PerformanceGoalState): Per
 
 const review = ({ data }: ReviewGoal, state: PerformanceGoalState): PerformanceGoalEvent[] => {
   requireRole(data.actor, 'finance-reviewer');
-  const project = requireProject(state, data.projectId);
-  if (state.status !== 'submitted') {
-    throw new DomainError('GOAL_NOT_SUBMITTED', `绩效目标当前状态为“${GOAL_STATUS_LABELS[state.status]}”，没有待审核的申报`);
+  const goal = requireProject(state, data.projectId);
+  const project = goal.project;
+  if (goal.status !== 'submitted') {
+    throw new DomainError('GOAL_NOT_SUBMITTED', `绩效目标当前状态为“${GOAL_STATUS_LABELS[goal.status]}”，没有待审核的申报`);
   }
   requireParametersFor(project, data.parameters);
   throwFirst([...ratingFitsDecision(data.decision, data.rating), ...scoreFitsRating(data.score, data.rating, data.parameters)]);
 
   const reviewed = {
     projectId: project.projectId,
-    version: state.version,
-    reviewRound: state.reviewRound,
+    version: goal.version,
+    reviewRound: goal.reviewRound,
     ...optional('score', data.score),
     ...optional('comments', data.comments),
     by: data.actor.userId,
@@ -128,7 +139,7 @@ const review = ({ data }: ReviewGoal, state: PerformanceGoalState): PerformanceG
 
   switch (data.decision) {
     case 'approve': {
-      const exAnte = data.exAnteAssessment ?? state.exAnteAssessment;
+      const exAnte = data.exAnteAssessment ?? goal.exAnteAssessment;
       throwFirst(exAnteAssessmentPasses(project, data.parameters, exAnte));
       return [
         {
@@ -136,21 +147,21 @@ const review = ({ data }: ReviewGoal, state: PerformanceGoalState): PerformanceG
           data: {
             ...reviewed,
             rating: data.rating as 'excellent' | 'good',
-            isAdjustment: state.adjusting,
+            isAdjustment: goal.adjusting,
             ...optional('exAnteAssessment', exAnte),
           },
         },
       ];
     }
     case 'return': {
-      throwFirst(returnCommentsPerIndicator(data.indicatorComments, state.declaration));
+      throwFirst(returnCommentsPerIndicator(data.indicatorComments, goal.declaration));
       return [{ type: 'GoalReturned', data: { ...reviewed, rating: 'fair', indicatorComments: data.indicatorComments ?? [] } }];
     }
     case 'reject': {
       throwFirst(rejectReasonRequired(data.comments));
       const reason = data.comments ?? '';
-      return state.adjusting && state.approved
-        ? [{ type: 'GoalAdjustmentRejected', data: { ...reviewed, rating: 'poor', reason, approvedVersion: state.approved.version } }]
+      return goal.adjusting && goal.approved
+        ? [{ type: 'GoalAdjustmentRejected', data: { ...reviewed, rating: 'poor', reason, approvedVersion: goal.approved.version } }]
         : [{ type: 'GoalRejected', data: { ...reviewed, rating: 'poor', reason } }];
     }
     default:
@@ -159,10 +170,10 @@ const review = ({ data }: ReviewGoal, state: PerformanceGoalState): PerformanceG
 };
 
 const requestAdjustment = ({ data }: RequestGoalAdjustment, state: PerformanceGoalState): PerformanceGoalEvent[] => {
-  const project = requireProject(state, data.projectId);
-  requireOwningUnit(data.actor, project.unitId);
-  if (state.status !== 'approved' || !state.approved) {
-    throw new DomainError('GOAL_NOT_APPROVED', `绩效目标当前状态为“${GOAL_STATUS_LABELS[state.status]}”，只有已批复的绩效目标才能申请调整`);
+  const goal = requireProject(state, data.projectId);
+  requireOwningUnit(data.actor, goal.project.unitId);
+  if (goal.status !== 'approved') {
+    throw new DomainError('GOAL_NOT_APPROVED', `绩效目标当前状态为“${GOAL_STATUS_LABELS[goal.status]}”，只有已批复的绩效目标才能申请调整`);
   }
   if (isBlank(data.reason)) {
     throw new DomainError('ADJUSTMENT_REASON_REQUIRED', '调整申请须说明调整理由', 'reason');
@@ -171,10 +182,10 @@ const requestAdjustment = ({ data }: RequestGoalAdjustment, state: PerformanceGo
     {
       type: 'GoalAdjustmentRequested',
       data: {
-        projectId: project.projectId,
+        projectId: goal.project.projectId,
         reason: data.reason,
-        approvedVersion: state.approved.version,
-        reviewRound: state.reviewRound + 1,
+        approvedVersion: goal.approved.version,
+        reviewRound: goal.reviewRound + 1,
         by: data.actor.userId,
         at: data.at,
       },
@@ -204,5 +215,7 @@ export const decide = (command: PerformanceGoalCommand, state: PerformanceGoalSt
       return review(command, state);
     case 'RequestGoalAdjustment':
       return requestAdjustment(command, state);
+    default:
+      return unknownCommand(command);
   }
 };

@@ -1,64 +1,80 @@
 import { PerformanceGoalEvent } from './events';
-import { PerformanceGoalState } from './state';
+import { PerformanceGoalState, isAdjusting, recordOf } from './state';
 
+/**
+ * Folds one event. An event that cannot apply to the case at hand (or a type this code does
+ * not know, e.g. from a newer schema) leaves the state as it is: evolve never throws.
+ */
 export const evolve = (state: PerformanceGoalState, event: PerformanceGoalEvent): PerformanceGoalState => {
-  switch (event.type) {
-    case 'ProjectRegistered':
-      return { ...state, status: 'draft', project: event.data.project };
+  if (event.type === 'ProjectRegistered') {
+    return state.status === 'unregistered'
+      ? { status: 'draft', project: event.data.project, version: 0, reviewRound: 0, submission: 0 }
+      : state;
+  }
+  if (state.status === 'unregistered') return state;
 
+  switch (event.type) {
     case 'GoalDeclared':
       return { ...state, version: event.data.version, declaration: event.data.declaration };
 
     case 'GoalSubmittedForReview':
-      return { ...state, status: 'submitted', reviewRound: event.data.reviewRound, submission: event.data.submission };
-
-    case 'GoalApproved':
+      if (!state.declaration) return state;
       return {
-        ...state,
-        status: 'approved',
-        adjusting: false,
-        approved: {
-          version: event.data.version,
-          declaration: state.declaration ?? { overallGoal: '', indicators: [] },
-          rating: event.data.rating,
-          reviewRound: event.data.reviewRound,
-        },
-        exAnteAssessment: event.data.exAnteAssessment ?? state.exAnteAssessment,
+        ...recordOf(state),
+        status: 'submitted',
+        declaration: state.declaration,
+        reviewRound: event.data.reviewRound,
+        submission: event.data.submission,
+        adjusting: event.data.isAdjustment,
       };
 
-    case 'GoalReturned':
+    case 'GoalApproved': {
+      if (!state.declaration) return state;
       return {
-        ...state,
+        ...recordOf(state),
+        status: 'approved',
+        declaration: state.declaration,
+        approved: { version: event.data.version, declaration: state.declaration, rating: event.data.rating, reviewRound: event.data.reviewRound },
+        ...(event.data.exAnteAssessment ?? state.exAnteAssessment ? { exAnteAssessment: event.data.exAnteAssessment ?? state.exAnteAssessment } : {}),
+      };
+    }
+
+    case 'GoalReturned':
+      if (!state.declaration) return state;
+      return {
+        ...recordOf(state),
         status: 'returned',
+        declaration: state.declaration,
         mustReviseAfterVersion: event.data.version,
         lastReturnComments: event.data.indicatorComments,
+        adjusting: isAdjusting(state),
       };
 
     case 'GoalRejected':
-      return { ...state, status: 'rejected' };
+      return { ...recordOf(state), status: 'rejected' };
 
     case 'GoalAdjustmentRequested':
+      if (!state.approved) return state;
       return {
-        ...state,
+        ...recordOf(state),
         status: 'adjustment-requested',
-        adjusting: true,
+        approved: state.approved,
         reviewRound: event.data.reviewRound,
         submission: 0,
         mustReviseAfterVersion: state.version,
       };
+
+    case 'GoalAdjustmentRejected':
+      // The goal in force stays; the draft falls back to it.
+      if (!state.approved) return state;
+      return { ...recordOf(state), status: 'approved', approved: state.approved, declaration: state.approved.declaration };
 
     case 'GoalReviewReminderSent':
     case 'GoalReviewOverdue':
       // Facts for the record and the inbox; the goal itself does not change.
       return state;
 
-    case 'GoalAdjustmentRejected':
-      // The goal in force stays; the draft falls back to it.
-      return {
-        ...state,
-        status: 'approved',
-        adjusting: false,
-        declaration: state.approved?.declaration ?? state.declaration,
-      };
+    default:
+      return state;
   }
 };

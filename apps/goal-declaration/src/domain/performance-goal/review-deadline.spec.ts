@@ -9,25 +9,27 @@ const submitted = { type: 'GoalSubmittedForReview', data: { projectId: 'P1', uni
 const at = '2025-10-09T00:00:00.000Z';
 const dueAt = '2025-10-11T00:00:00.000Z';
 const registered = { type: 'ProjectRegistered', data: { by: 'u', at, project: { projectId: 'P1' } } } as unknown as PerformanceGoalEvent;
+// A goal is submitted only once declared: the submitted case holds its declaration.
+const declared = { type: 'GoalDeclared', data: { projectId: 'P1', version: 1, declaration: { overallGoal: '目标', indicators: [] }, by: 'u', at } } as unknown as PerformanceGoalEvent;
 
 describe('review deadline facts', () => {
   it('records a reminder while the round is under review', () => {
     spec
-      .given([registered, submitted])
+      .given([registered, declared, submitted])
       .when({ type: 'RecordReviewDeadline', data: { actor: system, at, projectId: 'P1', kind: 'reminder', reviewRound: 1, dueAt } })
       .then([{ type: 'GoalReviewReminderSent', data: { projectId: 'P1', reviewRound: 1, dueAt, by: 'orchestrator', at } }]);
   });
 
   it('records nothing for a round already decided or another round', () => {
     spec
-      .given([registered, submitted])
+      .given([registered, declared, submitted])
       .when({ type: 'RecordReviewDeadline', data: { actor: system, at, projectId: 'P1', kind: 'overdue', reviewRound: 2, dueAt } })
       .thenNothing();
   });
 
   it('only the platform itself records deadlines', () => {
     spec
-      .given([registered, submitted])
+      .given([registered, declared, submitted])
       .when({ type: 'RecordReviewDeadline', data: { actor: { userId: 'x', role: 'unit', unitId: 'U1' }, at, projectId: 'P1', kind: 'overdue', reviewRound: 1, dueAt } })
       .thenThrows('FORBIDDEN');
   });

@@ -187,6 +187,6 @@ describe('performance goal › review', () => {
 
   it('records who reviewed and when', () => {
     const state = stateAfter(performanceGoalDecider, [...underReview, approved()]);
-    expect(state.approved).toMatchObject({ version: 1, rating: 'excellent', reviewRound: 1 });
+    expect(state).toMatchObject({ status: 'approved', approved: { version: 1, rating: 'excellent', reviewRound: 1 } });
   });
 });

@@ -12,7 +12,7 @@ export type GoalSnapshot = Readonly<{
 }>;
 
 export const goalSnapshot = (state: PerformanceGoalState): GoalSnapshot | undefined =>
-  state.project
+  state.status !== 'unregistered'
     ? {
         projectId: state.project.projectId,
         unitId: state.project.unitId,

@@ -1,4 +1,4 @@
-import { DomainError, isBlank, isFiniteNumber } from '../shared';
+import { DomainError, DomainErrorCode, isBlank, isFiniteNumber } from '../shared';
 
 export const BUDGET_TYPES = ['general-public', 'government-fund', 'state-capital', 'social-insurance'] as const;
 /** 一般公共预算, 政府性基金预算, 国有资本经营预算, 社会保险基金预算 */
@@ -53,7 +53,7 @@ export type Project = Readonly<{
 
 export const isMultiYear = (project: Project): boolean => project.multiYear !== undefined;
 
-const err = (code: string, message: string, field: string) => new DomainError(code, message, `project.${field}`);
+const err = (code: DomainErrorCode, message: string, field: string) => new DomainError(code, message, `project.${field}`);
 
 /** All violations of a project registration. */
 export const projectRules = (p: Project): DomainError[] => {

@@ -1,3 +1,5 @@
+import { DomainError } from './domain-error';
+
 /** Plain data messages: no classes, no behaviour. */
 export type Command<Type extends string, Data> = Readonly<{ type: Type; data: Readonly<Data> }>;
 export type Event<Type extends string, Data> = Readonly<{ type: Type; data: Readonly<Data> }>;
@@ -17,3 +19,11 @@ export const fold = <State, E>(decider: Pick<Decider<State, never, E>, 'initialS
 
 /** ISO-8601 timestamp supplied by the caller. */
 export type Timestamp = string;
+
+/**
+ * The default branch of an exhaustive `decide`: it compiles only when every command type is
+ * handled above it, and refuses (rather than ignores) a command that arrives untyped.
+ */
+export const unknownCommand = (command: never): never => {
+  throw new DomainError('COMMAND_UNKNOWN', `无法识别的操作“${String((command as { type?: unknown })?.type)}”`);
+};

@@ -1,4 +1,5 @@
 export * from './domain-error';
+export * from './error-kinds';
 export * from './decider';
 export * from './actor';
 export * from './text';

@@ -1,4 +1,4 @@
-import { DomainError, isBlank, requireRole, throwFirst } from '../shared';
+import { DomainError, isBlank, requireRole, throwFirst, unknownCommand } from '../shared';
 import { ApplyForSupplementalFunds, IssueFundNotice, SupplementalFundingCommand } from './commands';
 import { SupplementalFundingEvent } from './events';
 import { approvedGoalTableCarried, positiveAmount, upperLevelGoalTableComplete } from './rules';
@@ -72,5 +72,7 @@ export const decide = (command: SupplementalFundingCommand, state: SupplementalF
       return issue(command, state);
     case 'ApplyForSupplementalFunds':
       return apply(command, state);
+    default:
+      return unknownCommand(command);
   }
 };

@@ -8,6 +8,7 @@ import {
   isChinese,
   problemType,
 } from './problem-details';
+import { ErrorKind, isErrorKind, statusOfKind } from './error-kind';
 import { ProblemException } from './problem.exception';
 
 /** What the filter sends: the body, its status, extra headers, and whether to log it as a fault. */
@@ -30,37 +31,28 @@ export const CONCURRENCY_CODE = 'CONCURRENCY_CONFLICT';
 export const CONCURRENCY_DETAIL = '该记录已被他人修改，请刷新后重试';
 const MALFORMED_JSON_DETAIL = '提交的内容不是有效的 JSON，请检查格式后重试';
 
-/** An error from a decider: a stable `code`, a Chinese `message`, maybe a `field`. */
+/** An error from a decider: a stable `code`, its `kind`, a Chinese `message`, maybe a `field`. */
 export interface DomainErrorLike {
   code: string;
+  kind: ErrorKind;
   message: string;
   field?: string;
 }
 
 /**
- * Duck-typed on purpose, so no service has to share a class with this library.
- * The Chinese message keeps Node's own coded errors (`ECONNREFUSED`, …) out: those are faults.
+ * Duck-typed on purpose, so no service has to share a class with this library: a domain
+ * error says what kind of refusal it is. Anything without a known kind (Node's coded
+ * errors such as `ECONNREFUSED`, a library's own) is a fault.
  */
 export function isDomainErrorLike(error: unknown): error is DomainErrorLike {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as Record<string, unknown>;
-  return typeof e['code'] === 'string' && e['code'] !== '' && isChinese(e['message']);
+  return typeof e['code'] === 'string' && e['code'] !== '' && typeof e['message'] === 'string' && isErrorKind(e['kind']);
 }
 
 /** Thrown by the event store when the expected stream version does not hold. */
 export function isConcurrencyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'ConcurrencyError';
-}
-
-const NOT_FOUND_CODE = /(^|_)NOT_FOUND$/i;
-const FORBIDDEN_CODE = /^(FORBIDDEN|NOT_OWNING_UNIT)$|_FORBIDDEN$/i;
-
-function statusOfDomainError(error: DomainErrorLike): number {
-  const explicit = (error as { status?: unknown }).status;
-  if (typeof explicit === 'number' && explicit >= 400 && explicit < 500) return explicit;
-  if (NOT_FOUND_CODE.test(error.code) || (error as { name?: unknown }).name === 'NotFoundError') return 404;
-  if (FORBIDDEN_CODE.test(error.code)) return 403;
-  return 422;
 }
 
 /** Errors of Express's body parser and other http-errors users: a status and `expose: true`. */
@@ -138,14 +130,11 @@ export function toProblem(exception: unknown, ctx: ProblemContext = {}): Problem
     return build(409, CONCURRENCY_CODE, CONCURRENCY_DETAIL, ctx, { title: '数据已被修改' });
   }
   if (isDomainErrorLike(exception)) {
-    const status = statusOfDomainError(exception);
+    const status = statusOfKind(exception.kind);
     const errors = typeof exception.field === 'string' && exception.field !== ''
       ? [{ field: exception.field, message: exception.message }]
       : undefined;
     return build(status, exception.code, exception.message, ctx, { errors });
-  }
-  if (typeof exception === 'object' && exception !== null && (exception as { name?: unknown }).name === 'NotFoundError') {
-    return build(404, 'NOT_FOUND', STATUS_DETAILS[404], ctx);
   }
   const clientError = clientErrorOf(exception);
   if (clientError) {

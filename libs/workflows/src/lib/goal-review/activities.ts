@@ -1,5 +1,5 @@
 import type { Actor } from '@bpm/contracts';
-import type { ExAnteAssessmentOutcome, IndicatorComment, ReviewDecisionKind, ReviewRating } from './types';
+import type { IndicatorComment, ReviewDecisionKind, ReviewRating } from './types';
 
 /** `recordReviewDecision`: goal-declaration records the decision on the goal stream. */
 export type RecordReviewDecisionInput = Readonly<{
@@ -8,7 +8,7 @@ export type RecordReviewDecisionInput = Readonly<{
   rating: ReviewRating;
   comments?: string;
   indicatorComments?: readonly IndicatorComment[];
-  exAnteAssessment?: ExAnteAssessmentOutcome;
+  score?: number;
   actor: Actor;
   correlationId: string;
 }>;

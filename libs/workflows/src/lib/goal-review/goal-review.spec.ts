@@ -173,10 +173,6 @@ describe('goal review workflow', () => {
 
   it.each([
     ['a unit user', { ...approveGood, actor: { id: 'u-li', role: 'unit' as const, unit: 'unit-edu' } }, 'REVIEW_ROLE_FORBIDDEN', 403, '只有财政审核人员可以作出审核决定'],
-    ['approve rated 中', { ...approveGood, rating: 'fair' as const }, 'REVIEW_RATING_INCONSISTENT', 422, '审核结论与评级不一致：通过只能评为优或良'],
-    ['return rated 良', { ...returnFair, rating: 'good' as const }, 'REVIEW_RATING_INCONSISTENT', 422, '审核结论与评级不一致：退回修改只能评为中'],
-    ['reject rated 中', { ...approveGood, decision: 'reject' as const, rating: 'fair' as const }, 'REVIEW_RATING_INCONSISTENT', 422, '审核结论与评级不一致：不予通过只能评为差'],
-    ['return without comments', { ...returnFair, indicatorComments: [] }, 'REVIEW_COMMENTS_REQUIRED', 422, '退回修改须填写审核意见或逐项指标审核意见'],
     ['a stale version', { ...approveGood, expectedVersion: 2 }, 'REVIEW_VERSION_STALE', 409, '审核的绩效目标版本（第2版）已不是最新提交的版本（第3版）'],
   ])('refuses %s before accepting it: state unchanged, goal-declaration never called', async (_, decision, code, status, message) => {
     const { i, handle, task } = await open();
@@ -192,11 +188,13 @@ describe('goal review workflow', () => {
 
   it('the raw update fails with the validator’s Chinese message', async () => {
     const { handle } = await open();
-    const err = await handle.executeUpdate(decideUpdate, { args: [{ ...approveGood, rating: 'poor' }] }).catch((e: unknown) => e);
+    const err = await handle
+      .executeUpdate(decideUpdate, { args: [{ ...approveGood, actor: { id: 'u-zhao', role: 'finance-admin' } }] })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((err as WorkflowUpdateFailedError).cause).toMatchObject({
-      message: '审核结论与评级不一致：通过只能评为优或良',
-      type: 'REVIEW_RATING_INCONSISTENT',
+      message: '只有财政审核人员可以作出审核决定',
+      type: 'REVIEW_ROLE_FORBIDDEN',
     });
   });
 
@@ -245,11 +243,33 @@ describe('goal review workflow', () => {
     expect(callsOf(i.projectId, 'recordReviewDecision')).toHaveLength(1); // non-retryable: one attempt
 
     decisionAnswers.delete(i.projectId);
-    const retried = await decideReview(env.client, i.projectId, 1, {
-      ...approveGood,
-      exAnteAssessment: { assessmentId: 'ea-1', projectId: i.projectId, conclusion: 'support', totalScore: 86 },
-    });
+    const retried = await decideReview(env.client, i.projectId, 1, approveGood);
     expect(retried.task.status).toBe('closed');
+  });
+
+  it('a return without per-indicator comments reaches goal-declaration, whose 422 comes back as is; the task stays open', async () => {
+    const { i, task } = await open();
+    const detail = '退回修改须逐项填写指标审核意见';
+    decisionAnswers.set(i.projectId, (d) => {
+      if (!d.indicatorComments?.length) {
+        throw ApplicationFailure.create({ message: detail, type: 'INDICATOR_COMMENTS_REQUIRED', nonRetryable: true, details: [{ status: 422 }] });
+      }
+      return { status: 'returned', version: 8 };
+    });
+
+    const err = await refusal(decideReview(env.client, i.projectId, 1, { ...returnFair, indicatorComments: [], comments: '请修改' }));
+
+    expect(err).toMatchObject({ code: 'INDICATOR_COMMENTS_REQUIRED', status: 422, message: detail });
+    expect(await describeReviewTask(env.client, i.projectId, 1)).toEqual(task);
+    const returned = await decideReview(env.client, i.projectId, 1, returnFair);
+    expect(returned.task.status).toBe('awaiting-revision');
+    decisionAnswers.delete(i.projectId);
+  });
+
+  it('passes the score to goal-declaration untouched: the region\'s grade bands are its rule', async () => {
+    const { i } = await open();
+    await decideReview(env.client, i.projectId, 1, { ...approveGood, score: 85 });
+    expect(callsOf(i.projectId, 'recordReviewDecision')[0]?.input).toMatchObject({ score: 85, rating: 'good' });
   });
 });
 

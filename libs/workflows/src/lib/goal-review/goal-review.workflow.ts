@@ -98,7 +98,7 @@ export async function goalReview(input: GoalReviewInput): Promise<ReviewTask> {
           rating: d.rating,
           comments: d.comments,
           indicatorComments: d.indicatorComments,
-          exAnteAssessment: d.exAnteAssessment,
+          score: d.score,
           actor: d.actor,
           correlationId: d.correlationId,
         });

@@ -15,7 +15,7 @@ const task: ReviewTask = {
 const approve: ReviewDecision = { decision: 'approve', rating: 'good', actor: { id: 'u-zhang', role: 'finance-reviewer' }, correlationId: 'c' };
 
 describe('refuseDecision', () => {
-  it('accepts 优 and 良 approvals, 中 returns with comments and 差 rejections', () => {
+  it('accepts a reviewer\'s decision on an open task', () => {
     expect(refuseDecision(task, false, approve)).toBeUndefined();
     expect(refuseDecision(task, false, { ...approve, rating: 'excellent' })).toBeUndefined();
     expect(refuseDecision(task, false, { ...approve, decision: 'return', rating: 'fair', comments: '请细化产出指标' })).toBeUndefined();
@@ -36,14 +36,14 @@ describe('refuseDecision', () => {
     expect(refuseDecision(task, false, { ...approve, actor: { id: ' ', role: 'finance-reviewer' } })?.code).toBe('REVIEW_ROLE_FORBIDDEN');
   });
 
-  it('refuses unknown decisions and ratings', () => {
-    expect(refuseDecision(task, false, { ...approve, decision: 'maybe' as never })?.code).toBe('REVIEW_DECISION_INVALID');
-    expect(refuseDecision(task, false, { ...approve, rating: 'A' as never })?.message).toBe('审核评级“A”无效，应为优、良、中、差之一');
+  it('refuses a stale version: the reviewer looked at an earlier submission', () => {
+    expect(refuseDecision(task, false, { ...approve, expectedVersion: 2 })?.code).toBe('REVIEW_VERSION_STALE');
+    expect(refuseDecision(task, false, { ...approve, expectedVersion: 3 })).toBeUndefined();
   });
 
-  it('a return needs overall or per-indicator comments, not blank ones', () => {
-    const ret: ReviewDecision = { ...approve, decision: 'return', rating: 'fair' };
-    expect(refuseDecision(task, false, { ...ret, comments: '  ', indicatorComments: [{ indicatorName: 'x', comment: '' }] })?.code).toBe('REVIEW_COMMENTS_REQUIRED');
-    expect(refuseDecision(task, false, { ...ret, indicatorComments: [{ indicatorName: 'x', comment: '目标值偏低' }] })).toBeUndefined();
+  it('leaves the business rules to goal-declaration: a return without comments or an odd rating passes here', () => {
+    // The domain refuses these (INDICATOR_COMMENTS_REQUIRED, RATING_INCONSISTENT) with its own 422.
+    expect(refuseDecision(task, false, { ...approve, decision: 'return', rating: 'fair' })).toBeUndefined();
+    expect(refuseDecision(task, false, { ...approve, decision: 'approve', rating: 'fair' })).toBeUndefined();
   });
 });

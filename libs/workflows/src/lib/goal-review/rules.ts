@@ -1,45 +1,23 @@
 /**
  * The checks a review decision passes before the workflow accepts it (the update validator).
+ * Only what the workflow itself owns: who may decide (the reviewer role), whether the task is
+ * open, whether another decision is being recorded, and whether the reviewer looked at the
+ * version under review. Whether the decision is acceptable (rating fits the decision, a return
+ * names what to fix, a score fits the region's grade bands, a passing ex-ante assessment) is
+ * goal-declaration's rule alone: its refusal comes back from the activity as its own 422.
  * Pure: part of the workflow bundle.
  */
-import type { ReviewDecision, ReviewDecisionKind, ReviewRating, ReviewTask } from './types';
+import type { ReviewDecision, ReviewTask } from './types';
 
 export type ReviewRefusalCode =
   | 'REVIEW_ROLE_FORBIDDEN'
   | 'REVIEW_TASK_CLOSED'
   | 'REVIEW_AWAITING_REVISION'
   | 'REVIEW_DECISION_IN_PROGRESS'
-  | 'REVIEW_VERSION_STALE'
-  | 'REVIEW_DECISION_INVALID'
-  | 'REVIEW_RATING_INVALID'
-  | 'REVIEW_RATING_INCONSISTENT'
-  | 'REVIEW_COMMENTS_REQUIRED';
+  | 'REVIEW_VERSION_STALE';
 
 export type ReviewRefusal = Readonly<{ code: ReviewRefusalCode; message: string }>;
 
-export const RATINGS_BY_DECISION: Readonly<Record<ReviewDecisionKind, readonly ReviewRating[]>> = {
-  approve: ['excellent', 'good'],
-  return: ['fair'],
-  reject: ['poor'],
-};
-
-const DECISION_LABELS: Readonly<Record<ReviewDecisionKind, string>> = {
-  approve: '通过',
-  return: '退回修改',
-  reject: '不予通过',
-};
-
-const RATING_LABELS: Readonly<Record<ReviewRating, string>> = {
-  excellent: '优',
-  good: '良',
-  fair: '中',
-  poor: '差',
-};
-
-const isDecision = (value: unknown): value is ReviewDecisionKind =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(RATINGS_BY_DECISION, value);
-const isRating = (value: unknown): value is ReviewRating =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(RATING_LABELS, value);
 const isBlank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
 
 /**
@@ -60,23 +38,6 @@ export function refuseDecision(task: ReviewTask, deciding: boolean, decision: Re
       code: 'REVIEW_VERSION_STALE',
       message: `审核的绩效目标版本（第${decision.expectedVersion}版）已不是最新提交的版本（第${task.submittedVersion}版）`,
     };
-  }
-  if (!isDecision(decision.decision)) {
-    return { code: 'REVIEW_DECISION_INVALID', message: `审核结论“${String(decision.decision)}”无效，应为通过、退回修改或不予通过` };
-  }
-  if (!isRating(decision.rating)) {
-    return { code: 'REVIEW_RATING_INVALID', message: `审核评级“${String(decision.rating)}”无效，应为优、良、中、差之一` };
-  }
-  const allowed = RATINGS_BY_DECISION[decision.decision];
-  if (!allowed.includes(decision.rating)) {
-    return {
-      code: 'REVIEW_RATING_INCONSISTENT',
-      message: `审核结论与评级不一致：${DECISION_LABELS[decision.decision]}只能评为${allowed.map((r) => RATING_LABELS[r]).join('或')}`,
-    };
-  }
-  const hasIndicatorComments = (decision.indicatorComments ?? []).some((c) => !isBlank(c?.comment));
-  if (decision.decision === 'return' && !hasIndicatorComments && isBlank(decision.comments)) {
-    return { code: 'REVIEW_COMMENTS_REQUIRED', message: '退回修改须填写审核意见或逐项指标审核意见' };
   }
   return undefined;
 }

@@ -12,14 +12,6 @@ export type ReviewRating = 'excellent' | 'good' | 'fair' | 'poor';
 
 export type IndicatorComment = Readonly<{ indicatorName: string; comment: string }>;
 
-/** What a goal approval carries when the project needs 事前绩效评估 (goal-declaration's shape). */
-export type ExAnteAssessmentOutcome = Readonly<{
-  assessmentId: string;
-  projectId: string;
-  conclusion: string;
-  totalScore: number;
-}>;
-
 export type GoalReviewInput = Readonly<{
   projectId: string;
   unitId: string;
@@ -72,8 +64,8 @@ export type ReviewDecision = Readonly<{
   comments?: string;
   /** Required (or `comments`) when returning: what to fix, per indicator. */
   indicatorComments?: readonly IndicatorComment[];
-  /** Required by goal-declaration to approve a project that needs 事前绩效评估. */
-  exAnteAssessment?: ExAnteAssessmentOutcome;
+  /** 审核评分 0–100; goal-declaration checks it against the region's grade bands. */
+  score?: number;
   actor: Actor;
   correlationId: string;
   /** Optional guard: the goal version the reviewer looked at; refused when stale. */
