@@ -26,7 +26,11 @@ export class KeyEvaluationBridge implements OnApplicationBootstrap, OnApplicatio
   async onApplicationBootstrap() {
     const client = new Client({ connection: await this.temporal.get(), namespace: this.config.TEMPORAL_NAMESPACE });
     this.dataSource = await new DataSource({ type: 'postgres', url: this.config.READ_MODEL_DATABASE_URL, poolSize: 2 }).initialize();
-    await this.dataSource.query('create schema if not exists orchestrator');
+    // The goal-review bridge creates the same schema at the same moment: "if not exists" still races in
+    // PostgreSQL (a unique violation on pg_namespace), which means it exists.
+    await this.dataSource.query('create schema if not exists orchestrator').catch((error: { code?: string }) => {
+      if (error?.code !== '23505') throw error;
+    });
     const admin = this.kafka.admin();
     await admin.connect();
     try {
