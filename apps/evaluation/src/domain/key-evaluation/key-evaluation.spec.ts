@@ -58,7 +58,7 @@ describe('重点评价: the milestone schedule', () => {
     spec.given([selected, assigned]).when(notice('overdue', admin)).thenThrows('ROLE_NOT_ALLOWED', { kind: 'forbidden' });
   });
   it('a late notice of a finished evaluation records nothing', () => {
-    const completed: KeyEvaluationEvent = { type: 'KeyEvaluationCompleted', data: { by: 'qian8', at, result: { total: 85, byLevel1: { decision: 18, process: 17, output: 27, benefit: 23 }, grade: 'good', gradeRule: '', findings: 'x', recommendations: 'y' } } };
+    const completed: KeyEvaluationEvent = { type: 'KeyEvaluationCompleted', data: { by: 'qian8', at, project, agencyId: 'A01', result: { total: 85, byLevel1: { decision: 18, process: 17, output: 27, benefit: 23 }, grade: 'good', gradeRule: '', findings: 'x', recommendations: 'y' } } };
     const submitted = keyEvaluationDecider.decide(draft, stateAfter(keyEvaluationDecider, [selected, assigned, plan, field]));
     spec.given([selected, assigned, plan, field, ...submitted, { type: 'KeyEvaluationDraftAccepted', data: { by: 'wang5', at } }, completed]).when(notice('overdue')).thenNothing();
   });
@@ -92,7 +92,7 @@ describe('重点评价: milestones, scoring and review', () => {
     const accepted: KeyEvaluationEvent = { type: 'KeyEvaluationDraftAccepted', data: { by: 'wang5', at } };
     spec.given(history).when({ type: 'ReviewKeyEvaluationDraft', data: { actor: reviewer, at, decision: 'accept' } }).then([accepted]);
     const [completed] = keyEvaluationDecider.decide({ type: 'IssueKeyEvaluationReport', data: { actor: agencyStaff, at } }, stateAfter(keyEvaluationDecider, [...history, accepted]));
-    expect(completed).toMatchObject({ type: 'KeyEvaluationCompleted', data: { result: { grade: 'good', total: 85 } } });
+    expect(completed).toMatchObject({ type: 'KeyEvaluationCompleted', data: { project, agencyId: 'A01', result: { grade: 'good', total: 85 } } });
   });
   it('an evaluator sees only what is assigned to it', () => {
     const state = stateAfter(keyEvaluationDecider, [selected, assigned]);

@@ -44,7 +44,8 @@ export type KeyEvaluationEvent =
   | Event<'KeyEvaluationDraftSubmitted', By & { indicators: readonly ScoredKeyIndicator[]; findings: string; recommendations: string; result: KeyResult }>
   | Event<'KeyEvaluationDraftReturned', By & { comments: string }>
   | Event<'KeyEvaluationDraftAccepted', By & { comments?: string }>
-  | Event<'KeyEvaluationCompleted', By & { result: KeyResult }>;
+  /** The result other contexts act on (result-application): the project evaluated, by whom, score and grade. */
+  | Event<'KeyEvaluationCompleted', By & { project: EvaluatedProject; agencyId: string; result: KeyResult }>;
 
 type Acting = { actor: Actor; at: Timestamp };
 export type KeyEvaluationCommand =
@@ -152,7 +153,7 @@ export const decideKeyEvaluation = (command: KeyEvaluationCommand, state: KeyEva
       if (state.status === 'none') throw NOT_FOUND();
       requireAssigned(actor, state);
       if (state.status !== 'awaiting-final') throw conflict('NOT_ACCEPTED', '报告初稿经财政审核通过后才能出具正式报告');
-      return [{ type: 'KeyEvaluationCompleted', data: { ...by, result: state.draft } }];
+      return [{ type: 'KeyEvaluationCompleted', data: { ...by, project: state.project, agencyId: state.agencyId, result: state.draft } }];
     default:
       return unreachable(command);
   }
