@@ -19,6 +19,7 @@ jest.setTimeout(120_000);
 const run = randomUUID().slice(0, 8);
 const year = 2031 + (parseInt(run.slice(0, 2), 16) % 50); // a year of its own, so reruns never meet old rows
 const P = `p-${run}`;
+const P2 = `p2-${run}`;
 const U1 = `u1-${run}`;
 const U2 = `u2-${run}`;
 const issuer = InternalTokenIssuer.fromEnv('gateway');
@@ -64,10 +65,13 @@ beforeAll(async () => {
   // Monitoring's facts first: the consumer must not depend on the order across topics.
   await publish(monitoredYear({ projectId: P, unitId: U1, fiscalYear: year, budgetFen: 100_000_000, paidFen: 92_000_000, actuals: { 培训人次: 900, 培训合格率: 96, 就业率: 70 } }));
   await publish(approvedProject({ projectId: P, unitId: U1, fiscalYear: year, amountYuan: 1_000_000, name: `职业技能培训-${run}`, indicators }));
+  await publish(approvedProject({ projectId: P2, unitId: U1, fiscalYear: year, amountYuan: 200_000, name: `创业培训-${run}`, indicators }));
+  await publish(monitoredYear({ projectId: P2, unitId: U1, fiscalYear: year, budgetFen: 20_000_000, paidFen: 20_000_000, actuals: { 培训人次: 900, 培训合格率: 96, 就业率: 70 } }));
   await until('the facts', async () => {
     const [row] = await db.query(`select count(*)::int as n from evaluation.indicator_actual_fact where "projectId" = $1`, [P]);
-    const [goal] = await db.query(`select "goalStatus" from evaluation.project_facts where "projectId" = $1`, [P]);
-    return row.n === 3 && goal?.goalStatus === 'approved';
+    const [goal] = await db.query(`select count(*)::int as n from evaluation.project_facts where "projectId" = any($1) and "goalStatus" = 'approved'`, [[P, P2]]);
+    const [other] = await db.query(`select count(*)::int as n from evaluation.indicator_actual_fact where "projectId" = $1`, [P2]);
+    return row.n === 3 && other.n === 3 && goal.n === 2;
   });
 });
 
@@ -80,9 +84,9 @@ describe('self-evaluation (单位自评)', () => {
     expect((await call(actors.unit, 'post', `/internal/self-evaluations/years/${year}/opening`)).status).toBe(403);
     const first = await call(actors.admin, 'post', `/internal/self-evaluations/years/${year}/opening`);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ projects: 1, opened: 1, alreadyOpen: 0 });
+    expect(first.body).toMatchObject({ projects: 2, opened: 2, alreadyOpen: 0 });
     const again = await call(actors.admin, 'post', `/internal/self-evaluations/years/${year}/opening`);
-    expect(again.body).toMatchObject({ projects: 1, opened: 0, alreadyOpen: 1 });
+    expect(again.body).toMatchObject({ projects: 2, opened: 0, alreadyOpen: 2 });
 
     const form = await call(actors.unit, 'get', `/internal/self-evaluations/${P}`);
     expect(form.status).toBe(200);
@@ -149,12 +153,42 @@ describe('self-evaluation (单位自评)', () => {
     expect(grade.body.gradeRule).toContain(String(accepted.body.total));
   });
 
-  it('counts the year as fully covered', async () => {
+  it('flags a figure drifting from the monitoring data and only objective reasons, on the task and in the region-wide list', async () => {
+    await call(actors.unit, 'post', `/internal/self-evaluations/${P2}/form`, {
+      actuals: [
+        { name: '培训人次', kind: 'corrected', actual: 700, reason: '按实际到课人数统计' },
+        { name: '培训合格率', kind: 'confirmed' },
+        { name: '就业率', kind: 'confirmed' },
+        { name: '学员满意度', kind: 'corrected', actual: 95, reason: '问卷' },
+      ],
+      reasons: [
+        { indicatorName: '培训人次', nature: 'objective', text: '生源不足' },
+        { indicatorName: '就业率', nature: 'objective', text: '经济下行' },
+      ],
+    });
+    const submitted = await call(actors.unit, 'post', `/internal/self-evaluations/${P2}/submission`);
+    expect(submitted.body.flags.map((f: { code: string }) => f.code)).toEqual(['ACTUAL_DIFFERS_FROM_MONITORING', 'ONLY_OBJECTIVE_REASONS']);
+    expect(submitted.body.flags[0]).toMatchObject({ monitored: 900, declared: 700 });
+    const task = await call(actors.reviewer, 'get', `/internal/self-evaluations/${P2}`);
+    expect(task.body.flags).toHaveLength(2);
+    const flagged = await until('the flagged list', async () => {
+      const res = await call(actors.reviewer, 'get', `/internal/evaluation-reports/flagged-self-evaluations?fiscalYear=${year}`);
+      return res.body.items.length === 1 ? res : undefined;
+    });
+    expect(flagged.body.items[0]).toMatchObject({ projectId: P2, unitId: U1 });
+    expect((await call(actors.otherUnit, 'get', `/internal/evaluation-reports/flagged-self-evaluations?fiscalYear=${year}`)).body.items).toEqual([]);
+    // returned with comments, it opens again for the unit
+    const returned = await call(actors.reviewer, 'post', `/internal/self-evaluations/${P2}/review`, { decision: 'return', comments: '请分析主观原因' });
+    expect(returned.body.status).toBe('open');
+  });
+
+  it('counts coverage by unit and year: 全覆盖 only when every approved project is self-evaluated', async () => {
     const coverage = await until('coverage', async () => {
       const res = await call(actors.reviewer, 'get', `/internal/evaluation-reports/self-evaluation-coverage?fiscalYear=${year}`);
-      return res.body.units?.[0]?.accepted === 1 ? res : undefined;
+      return res.body.units?.[0]?.accepted === 1 && res.body.evaluated === 1 ? res : undefined;
     });
-    expect(coverage.body).toMatchObject({ projects: 1, evaluated: 1, coveragePercent: 100, fullCoverage: true });
+    // P2 was returned: one of two evaluated, not yet 全覆盖.
+    expect(coverage.body).toMatchObject({ projects: 2, evaluated: 1, coveragePercent: 50, fullCoverage: false });
     const grades = await call(actors.reviewer, 'get', `/internal/evaluation-reports/grade-distribution?fiscalYear=${year}`);
     expect(grades.body.selfEvaluations.reduce((n: number, g: { count: number }) => n + g.count, 0)).toBe(1);
   });
@@ -179,7 +213,7 @@ describe('key evaluation (重点评价)', () => {
 
   it('selects, refuses the linked agency, assigns an independent one', async () => {
     const candidates = await call(actors.admin, 'get', `/internal/key-evaluations/candidates?fiscalYear=${year}&minAmount=500000`);
-    expect(candidates.body.items.map((i: { projectId: string }) => i.projectId)).toEqual([P]);
+    expect(candidates.body.items.map((i: { projectId: string }) => i.projectId)).toEqual([P]); // P2 (200,000) is below the amount
     const none = await call(actors.admin, 'get', `/internal/key-evaluations/candidates?fiscalYear=${year}&minAmount=5000000`);
     expect(none.body.items).toEqual([]);
     expect((await call(actors.admin, 'post', `/internal/key-evaluations/${P}/selection`, { reason: '资金量大、社会关注度高' })).status).toBe(201);
