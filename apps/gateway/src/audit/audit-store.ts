@@ -10,7 +10,7 @@ import {
 import { PG_POOL } from '@bpm/service';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
 
-/** The event store the auditors read (read-only use: history, as-of replay, verification, export). */
+/** The event store the auditors read (read-only: history, verification, export; the goal as of a moment is asked of goal-declaration). */
 export const AUDIT_EVENT_STORE = Symbol('AUDIT_EVENT_STORE');
 
 export type AuditEventStore = Pick<EventStore, 'readStream' | 'verify'> & {

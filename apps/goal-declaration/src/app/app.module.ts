@@ -13,6 +13,7 @@ import {
   StartExAnteAssessmentHandler,
 } from '../application/ex-ante-assessment/ex-ante-assessment';
 import { GetGoalController, GetGoalHandler } from '../application/get-goal/get-goal.query';
+import { GetGoalStateAsOfHandler, GoalStateAsOfController } from '../application/goal-state-as-of/goal-state-as-of';
 import { ChangeIndicatorLibraryHandler, IndicatorLibraryController } from '../application/indicator-library/indicator-library.commands';
 import { ListGoalsController, ListGoalsHandler } from '../application/list-goals/list-goals';
 import { RecordReviewDeadlineController, RecordReviewDeadlineHandler } from '../application/record-review-deadline/record-review-deadline';
@@ -62,6 +63,7 @@ const entities = [GoalSummary, ReviewTask];
     ReviewGoalController,
     RecordReviewDeadlineController,
     RequestGoalAdjustmentController,
+    GoalStateAsOfController,
     GetGoalController,
     ListGoalsController,
     ReviewInboxController,
@@ -86,6 +88,7 @@ const entities = [GoalSummary, ReviewTask];
     RecordReviewDeadlineHandler,
     RequestGoalAdjustmentHandler,
     GetGoalHandler,
+    GetGoalStateAsOfHandler,
     ListGoalsHandler,
     ListReviewTasksHandler,
     GetCoverageHandler,

@@ -6,6 +6,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { RecordedEvent } from '@bpm/contracts';
 import { PostgresEventStore } from '@bpm/event-store';
 import { ensureTopics, type TopicSpec } from '../lib/topics';
+import { decodeEvent } from '../lib/codec';
 
 /** The roles as in production: events as the app role, read models and checkpoints as the read role. */
 export const infra = {
@@ -194,8 +195,9 @@ export function toReceived(topic: string, partition: number, message: KafkaMessa
   };
 }
 
+/** The envelope a received message carries (CloudEvents binary mode: data in the value, the rest in headers). */
 export function eventOf(m: ReceivedMessage): RecordedEvent {
-  return JSON.parse(m.value) as RecordedEvent;
+  return decodeEvent({ key: m.key ? Buffer.from(m.key) : null, value: Buffer.from(m.value), headers: m.headers });
 }
 
 /** Polls `check` until it returns true, or fails after `timeoutMs`. */
