@@ -1,5 +1,5 @@
 /**
- * Schemathesis against the real gateway, goal-declaration and monitoring (real PostgreSQL and Kafka), once per
+ * Schemathesis against the real gateway, goal-declaration, monitoring and evaluation (real PostgreSQL and Kafka), once per
  * role, over every operation of the published OpenAPI document: zero 5xx, and zero answers that
  * break the document (status, content type, headers, body schema). One test per role.
  *
@@ -19,6 +19,7 @@ import { signToken, type TokenClaims } from '../../gateway/src/auth/sign-token';
 import { setupOpenApi } from '@bpm/http';
 import { AppModule as GoalDeclarationModule } from '../../goal-declaration/src/app/app.module';
 import { AppModule as MonitoringModule } from '../../monitoring/src/app/app.module';
+import { AppModule as EvaluationModule } from '../../evaluation/src/app/app.module';
 import { ensureSchemathesis } from '../../../tools/test/schemathesis';
 
 const examples = Number(process.env['BPM_FUZZ_EXAMPLES'] ?? 5);
@@ -38,6 +39,7 @@ const CHECKS = [
 let gateway: INestApplication;
 let goals: INestApplication;
 let monitoring: INestApplication;
+let evaluation: INestApplication;
 let st: string;
 let workDir: string;
 const run = randomUUID().slice(0, 8);
@@ -57,10 +59,13 @@ beforeAll(async () => {
   process.env['GOAL_DECLARATION_URL'] = `http://127.0.0.1:${(goals.getHttpServer().address() as AddressInfo).port}`;
   monitoring = await boot(MonitoringModule);
   process.env['MONITORING_URL'] = `http://127.0.0.1:${(monitoring.getHttpServer().address() as AddressInfo).port}`;
+  evaluation = await boot(EvaluationModule);
+  process.env['EVALUATION_URL'] = `http://127.0.0.1:${(evaluation.getHttpServer().address() as AddressInfo).port}`;
   gateway = await boot(GatewayModule, true);
 }, 300_000);
 afterAll(async () => {
   await gateway?.close();
+  await evaluation?.close();
   await monitoring?.close();
   await goals?.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });

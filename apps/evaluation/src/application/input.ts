@@ -25,3 +25,9 @@ export const oneOf = <T extends string>(value: unknown, options: readonly T[], f
   if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) throw invalid('FIELD_INVALID', `“${label}”应为${options.join('、')}之一`, field);
   return value as T;
 };
+/** A fiscal year from a query or path: an integer 2000–2100 (beyond it PostgreSQL's int would overflow: a 500, never). */
+export const fiscalYear = (value: unknown): number => {
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw invalid('FISCAL_YEAR_INVALID', '年度应为2000至2100之间的整数', 'fiscalYear');
+  return year;
+};

@@ -9,7 +9,9 @@ export function recorded(source: string, subject: string, version: number, type:
   const hash = createHash('sha256').update(`${subject}:${version}:${randomUUID()}`).digest('hex');
   return {
     id: randomUUID(), type, source, subject, time: new Date().toISOString(), schemaVersion: 1, data,
-    metadata: { actor: { id: 'test', role: 'system' }, correlationId: randomUUID() }, version, position: `0:${version}`, prevHash: null, hash,
+    metadata: { actor: { id: 'test', role: 'system' }, correlationId: randomUUID() }, version, position: `0:${version}`,
+    // Only a stream's first event has no predecessor (the codec refuses a later one without it).
+    prevHash: version > 1 ? createHash('sha256').update(`${subject}:${version - 1}`).digest('hex') : null, hash,
   };
 }
 

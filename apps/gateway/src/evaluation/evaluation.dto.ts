@@ -14,6 +14,12 @@ const ObjectList = (label: string, description: string, optional = true, max = 5
   IsObject({ each: true })(target, key);
 };
 
+/** `:fiscalYear` in a path: an integer year, 2000–2100, like the query field. */
+export class FiscalYearParams {
+  @FiscalYearField()
+  fiscalYear!: number;
+}
+
 export class FiscalYearQuery {
   @FiscalYearField()
   fiscalYear!: number;

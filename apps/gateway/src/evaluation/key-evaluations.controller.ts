@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
 import { ApiProblems } from '../goal-declaration/api-docs';
 import { path } from '../goal-declaration/goal-declaration.client';
@@ -38,6 +38,7 @@ export class KeyEvaluationsController {
   @Roles('unit', 'finance-reviewer', 'finance-admin', 'auditor', 'evaluator')
   @ApiOperation({ summary: '查看重点评价', description: '状态、里程碑、指标体系评分、结果与变更历史。' })
   @ApiProblems(404)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   get(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string) {
     return this.access.keyEvaluation(actor, projectId);
   }
@@ -46,6 +47,7 @@ export class KeyEvaluationsController {
   @Roles('finance-admin')
   @ApiOperation({ summary: '选定重点评价项目' })
   @ApiProblems(400, 404, 409, 422)
+  @ApiCreatedResponse({ description: '已创建', ...anyObject })
   select(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string, @Body() body: SelectDto) {
     return this.evaluation.post(actor, path`/internal/key-evaluations/${projectId}/selection`, body);
   }
@@ -55,6 +57,7 @@ export class KeyEvaluationsController {
   @Roles('finance-admin')
   @ApiOperation({ summary: '委托第三方机构和专家', description: '与被评价单位有关联或已被暂停的，不予委托。' })
   @ApiProblems(400, 404, 409, 422)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   assign(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string, @Body() body: AssignDto) {
     return this.evaluation.post(actor, path`/internal/key-evaluations/${projectId}/assignment`, body);
   }
@@ -64,6 +67,7 @@ export class KeyEvaluationsController {
   @Roles('evaluator')
   @ApiOperation({ summary: '提交里程碑（工作方案、现场评价）' })
   @ApiProblems(400, 404, 409, 422)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   async milestone(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string, @Body() body: MilestoneDto) {
     await this.access.keyEvaluation(actor, projectId);
     return this.evaluation.post(actor, path`/internal/key-evaluations/${projectId}/milestones`, body);
@@ -74,6 +78,7 @@ export class KeyEvaluationsController {
   @Roles('evaluator')
   @ApiOperation({ summary: '提交评价报告初稿', description: '决策、过程、产出、效益三级指标评分，得分与等级由系统计算。' })
   @ApiProblems(400, 404, 409, 422)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   async draft(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string, @Body() body: DraftDto) {
     await this.access.keyEvaluation(actor, projectId);
     return this.evaluation.post(actor, path`/internal/key-evaluations/${projectId}/draft`, body);
@@ -84,6 +89,7 @@ export class KeyEvaluationsController {
   @Roles('finance-reviewer')
   @ApiOperation({ summary: '财政审核报告初稿' })
   @ApiProblems(400, 404, 409, 422)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   review(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string, @Body() body: ReviewDto) {
     return this.evaluation.post(actor, path`/internal/key-evaluations/${projectId}/review`, body);
   }
@@ -93,6 +99,7 @@ export class KeyEvaluationsController {
   @Roles('evaluator')
   @ApiOperation({ summary: '出具正式报告' })
   @ApiProblems(404, 409)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   async final(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string) {
     await this.access.keyEvaluation(actor, projectId);
     return this.evaluation.post(actor, path`/internal/key-evaluations/${projectId}/final-report`);

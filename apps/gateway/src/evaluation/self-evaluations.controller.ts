@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
 import { ApiProblems } from '../goal-declaration/api-docs';
 import { path } from '../goal-declaration/goal-declaration.client';
 import { ForwardsToEvaluation, anyObject } from './api-docs';
 import { EvaluationAccess } from './evaluation-access';
 import { EvaluationClient } from './evaluation.client';
-import { FillSelfEvaluationDto, ReviewSelfEvaluationDto } from './evaluation.dto';
+import { FillSelfEvaluationDto, FiscalYearParams, ReviewSelfEvaluationDto } from './evaluation.dto';
 
 const readers = ['unit', 'finance-reviewer', 'finance-admin', 'auditor'] as const;
 
@@ -22,14 +22,15 @@ export class SelfEvaluationsController {
   @Roles('finance-admin')
   @ApiOperation({ summary: '开启年度单位自评', description: '为该年度每个绩效目标已批复的项目开启自评，已开启的不重复开启。' })
   @ApiOkResponse({ description: '开启、已开启与未能开启的项目数', ...anyObject })
-  openYear(@CurrentActor() actor: AuthenticatedActor, @Param('fiscalYear', ParseIntPipe) fiscalYear: number) {
-    return this.evaluation.post(actor, path`/internal/self-evaluations/years/${fiscalYear}/opening`);
+  openYear(@CurrentActor() actor: AuthenticatedActor, @Param() params: FiscalYearParams) {
+    return this.evaluation.post(actor, path`/internal/self-evaluations/years/${params.fiscalYear}/opening`);
   }
 
   @Post(':projectId/opening')
   @Roles('finance-admin')
   @ApiOperation({ summary: '开启项目单位自评', description: '按已批复的绩效目标、预算执行数据和最近一期监控数据预填。' })
   @ApiProblems(404, 409, 422)
+  @ApiCreatedResponse({ description: '已创建', ...anyObject })
   open(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string) {
     return this.evaluation.post(actor, path`/internal/self-evaluations/${projectId}/opening`);
   }
@@ -48,6 +49,7 @@ export class SelfEvaluationsController {
   @Roles('unit')
   @ApiOperation({ summary: '填报单位自评', description: '确认或更正实际值（更正须说明理由），填写未达目标的原因并标明客观或主观。' })
   @ApiProblems(400, 404, 409, 422)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   async fill(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string, @Body() body: FillSelfEvaluationDto) {
     await this.access.selfEvaluation(actor, projectId);
     return this.evaluation.post(actor, path`/internal/self-evaluations/${projectId}/form`, body);
@@ -58,6 +60,7 @@ export class SelfEvaluationsController {
   @Roles('unit')
   @ApiOperation({ summary: '提交单位自评', description: '得分由系统计算；偏离监控或执行数据、只列客观原因的自评会被标记。' })
   @ApiProblems(404, 409, 422)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   async submit(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string) {
     await this.access.selfEvaluation(actor, projectId);
     return this.evaluation.post(actor, path`/internal/self-evaluations/${projectId}/submission`);
@@ -68,6 +71,7 @@ export class SelfEvaluationsController {
   @Roles('finance-reviewer')
   @ApiOperation({ summary: '审核单位自评', description: '通过（可对定性指标评分，须在其等级区间内）或退回（须填写意见）。' })
   @ApiProblems(400, 404, 409, 422)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   review(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string, @Body() body: ReviewSelfEvaluationDto) {
     return this.evaluation.post(actor, path`/internal/self-evaluations/${projectId}/review`, body);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
 import { ApiProblems } from '../goal-declaration/api-docs';
 import { path } from '../goal-declaration/goal-declaration.client';
@@ -26,6 +26,7 @@ export class ThirdPartiesController {
   @Roles('finance-reviewer', 'finance-admin', 'auditor')
   @ApiOperation({ summary: '查看第三方机构或专家', description: '资质、领域、关联单位与历次履职评价。' })
   @ApiProblems(404)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   get(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string) {
     return this.evaluation.get(actor, path`/internal/third-parties/${id}`);
   }
@@ -34,6 +35,7 @@ export class ThirdPartiesController {
   @Roles('finance-admin')
   @ApiOperation({ summary: '第三方机构或专家入库', description: '近3年（参数）有重大违规的不予入库。' })
   @ApiProblems(400, 409, 422)
+  @ApiCreatedResponse({ description: '已创建', ...anyObject })
   admit(@CurrentActor() actor: AuthenticatedActor, @Body() body: AdmitThirdPartyDto) {
     return this.evaluation.post(actor, '/internal/third-parties', body);
   }
@@ -43,6 +45,7 @@ export class ThirdPartiesController {
   @Roles('finance-admin')
   @ApiOperation({ summary: '暂停' })
   @ApiProblems(400, 404, 409, 422)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   suspend(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Body() body: ReasonDto) {
     return this.evaluation.post(actor, path`/internal/third-parties/${id}/suspension`, body);
   }
@@ -52,6 +55,7 @@ export class ThirdPartiesController {
   @Roles('finance-admin')
   @ApiOperation({ summary: '恢复' })
   @ApiProblems(400, 404, 409, 422)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   reinstate(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Body() body: ReasonDto) {
     return this.evaluation.post(actor, path`/internal/third-parties/${id}/reinstatement`, body);
   }
@@ -61,6 +65,7 @@ export class ThirdPartiesController {
   @Roles('finance-admin')
   @ApiOperation({ summary: '清退' })
   @ApiProblems(400, 404, 409, 422)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   remove(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Body() body: ReasonDto) {
     return this.evaluation.post(actor, path`/internal/third-parties/${id}/removal`, body);
   }
@@ -70,6 +75,7 @@ export class ThirdPartiesController {
   @Roles('finance-admin', 'evaluator')
   @ApiOperation({ summary: '申报关联关系', description: '财政管理员，或第三方为本机构（本人）申报；有关联的不得承担该单位的评价。' })
   @ApiProblems(400, 404, 422)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   relate(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Body() body: RelationDto) {
     return this.evaluation.post(actor, path`/internal/third-parties/${id}/relations`, body);
   }
@@ -79,6 +85,7 @@ export class ThirdPartiesController {
   @Roles('finance-admin')
   @ApiOperation({ summary: '履职评价', description: '每项评价任务完成后评价一次，留存历史。' })
   @ApiProblems(400, 404, 409, 422)
+  @ApiOkResponse({ description: '结果', ...anyObject })
   rate(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Body() body: RatingDto) {
     return this.evaluation.post(actor, path`/internal/third-parties/${id}/ratings`, body);
   }

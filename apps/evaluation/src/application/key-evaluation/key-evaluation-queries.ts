@@ -8,6 +8,7 @@ import { Acting, type RequestActor } from '../../infrastructure/request-actor';
 import { StreamCommands } from '../../infrastructure/stream-commands';
 import { keyEvaluationStreamId } from '../../infrastructure/tokens';
 import { KeyEvaluationSummary, ProjectFacts } from '../../projections/entities';
+import { fiscalYear } from '../input';
 
 const NOT_FOUND = () => notFound('KEY_EVALUATION_NOT_FOUND', '未找到该重点评价');
 
@@ -41,8 +42,9 @@ export class KeyEvaluationQueriesController {
     if (acting.actor.role !== 'finance-admin' && acting.actor.role !== 'finance-reviewer' && acting.actor.role !== 'auditor') {
       throw forbidden('ROLE_NOT_ALLOWED', '只有财政部门可以筛选重点评价项目');
     }
-    const fiscalYear = Number(fy);
-    const fen = (yuan: string | undefined) => (yuan === undefined || yuan === '' || !Number.isFinite(Number(yuan)) ? null : Math.round(Number(yuan) * 100));
+    const year = fiscalYear(fy);
+    // Amounts beyond any county budget (and PostgreSQL's bigint) are no filter a person meant.
+    const fen = (yuan: string | undefined) => (yuan === undefined || yuan === '' || !Number.isFinite(Number(yuan)) || Math.abs(Number(yuan)) > 1e13 ? null : Math.round(Number(yuan) * 100));
     const rows: Record<string, unknown>[] = await this.facts.query(
       `select f."projectId", f."unitId", f.name, f.budget, f."projectType", f."amountFen", prev.grade as "lastYearGrade", k.status as "keyEvaluationStatus"
          from evaluation.project_facts f
@@ -55,9 +57,9 @@ export class KeyEvaluationQueriesController {
           and ($4::text is null or f.budget = $4) and ($5::text is null or f."projectType" = $5)
           and ($6::text is null or prev.grade = $6)
         order by f."amountFen" desc, f."projectId"`,
-      [Number.isInteger(fiscalYear) ? fiscalYear : 0, fen(minAmount), fen(maxAmount), budget || null, projectType || null, lastYearGrade || null],
+      [year, fen(minAmount), fen(maxAmount), budget || null, projectType || null, lastYearGrade || null],
     );
-    return { fiscalYear, items: rows.map((r) => ({ ...r, amountFen: Number(r['amountFen']) })) };
+    return { fiscalYear: year, items: rows.map((r) => ({ ...r, amountFen: Number(r['amountFen']) })) };
   }
 
   /** The key evaluations this actor may see: an evaluator's assigned ones only. */
@@ -65,7 +67,7 @@ export class KeyEvaluationQueriesController {
   async list(@Query('fiscalYear') fy: string | undefined, @Query('status') status: string | undefined, @Acting() acting: RequestActor) {
     const { actor } = acting;
     const qb = this.keys.createQueryBuilder('k').orderBy('k."projectId"');
-    if (fy) qb.andWhere('k."fiscalYear" = :fy', { fy: Number(fy) });
+    if (fy) qb.andWhere('k."fiscalYear" = :fy', { fy: fiscalYear(fy) });
     if (status) qb.andWhere('k.status = :status', { status });
     if (actor.role === 'evaluator') qb.andWhere(`(k."agencyId" = :me or k."expertIds" ? :me)`, { me: actor.unitId ?? '' });
     else if (actor.role === 'unit') qb.andWhere('k."unitId" = :unit', { unit: actor.unitId ?? '' });

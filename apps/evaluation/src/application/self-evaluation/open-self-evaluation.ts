@@ -2,7 +2,7 @@ import { Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common'
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { forbidden, isDomainError, notFound } from '@bpm/decider';
+import { forbidden, invalid, isDomainError, notFound } from '@bpm/decider';
 import { selfEvaluationDecider } from '../../domain';
 import { Acting, type RequestActor } from '../../infrastructure/request-actor';
 import { StreamCommands } from '../../infrastructure/stream-commands';
@@ -50,6 +50,7 @@ export class OpenSelfEvaluationsForYearHandler implements ICommandHandler<OpenSe
   constructor(private readonly commands: CommandBus, @InjectRepository(ProjectFacts) private readonly facts: Repository<ProjectFacts>) {}
   async execute({ fiscalYear, acting }: OpenSelfEvaluationsForYear) {
     if (acting.actor.role !== 'finance-admin' && acting.actor.role !== 'system') throw forbidden('ROLE_NOT_ALLOWED', '单位自评由年度流程或财政管理员开启');
+    if (!Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100) throw invalid('FISCAL_YEAR_INVALID', '年度应为2000至2100之间的整数', 'fiscalYear');
     const projects = await this.facts.find({ where: { fiscalYear, goalStatus: 'approved' }, select: { projectId: true }, order: { projectId: 'ASC' } });
     const outcome = { fiscalYear, projects: projects.length, opened: 0, alreadyOpen: 0, refused: [] as { projectId: string; code: string; detail: string }[] };
     for (const { projectId } of projects) {
