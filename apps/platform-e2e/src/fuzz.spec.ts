@@ -20,6 +20,7 @@ import { setupOpenApi } from '@bpm/http';
 import { AppModule as GoalDeclarationModule } from '../../goal-declaration/src/app/app.module';
 import { AppModule as MonitoringModule } from '../../monitoring/src/app/app.module';
 import { AppModule as ResultApplicationModule } from '../../result-application/src/app/app.module';
+import { AppModule as EvaluationModule } from '../../evaluation/src/app/app.module';
 import { ensureSchemathesis } from '../../../tools/test/schemathesis';
 
 const examples = Number(process.env['BPM_FUZZ_EXAMPLES'] ?? 5);
@@ -41,6 +42,7 @@ const upstreams: { module: unknown; urlVariable: string }[] = [
   { module: GoalDeclarationModule, urlVariable: 'GOAL_DECLARATION_URL' },
   { module: MonitoringModule, urlVariable: 'MONITORING_URL' },
   { module: ResultApplicationModule, urlVariable: 'RESULT_APPLICATION_URL' },
+  { module: EvaluationModule, urlVariable: 'EVALUATION_URL' },
 ];
 
 let gateway: INestApplication;

@@ -18,6 +18,8 @@ export type EvaluationParameters = Readonly<{
   actualDeviationTolerancePercent: number;
   /** Admission is refused after a major violation within this many years. */
   violationLookbackYears: number;
+  /** 重点评价进度: each milestone due this many calendar days after assignment, with a reminder before. */
+  keyEvaluationSchedule: Readonly<{ daysAfterAssignment: Readonly<Record<'work-plan' | 'fieldwork' | 'draft-report' | 'finance-review' | 'final-report', number>>; reminderDaysBefore: number }>;
 }>;
 
 export const QUALITATIVE_RATINGS = ['achieved', 'partly-achieved', 'not-achieved'] as const;
@@ -36,6 +38,7 @@ export const DEFAULT_EVALUATION_PARAMETERS: EvaluationParameters = {
   minOutputPlusBenefit: 60,
   actualDeviationTolerancePercent: 10,
   violationLookbackYears: 3,
+  keyEvaluationSchedule: { daysAfterAssignment: { 'work-plan': 15, fieldwork: 45, 'draft-report': 75, 'finance-review': 90, 'final-report': 105 }, reminderDaysBefore: 3 },
 };
 
 const sum = (o: Readonly<Record<string, number>>) => Object.values(o).reduce((a, b) => a + b, 0);
@@ -66,6 +69,13 @@ export const validateEvaluationParameters = (p: EvaluationParameters): DomainErr
   }
   if (!(Number.isInteger(p.violationLookbackYears) && p.violationLookbackYears >= 0)) {
     problems.push(invalid('LOOKBACK_INVALID', '重大违规追溯年限应为不小于0的整数', 'violationLookbackYears'));
+  }
+  const schedule = p.keyEvaluationSchedule;
+  const days = schedule ? Object.values(schedule.daysAfterAssignment) : [];
+  if (!schedule || days.length !== 5 || !days.every((d, i) => Number.isInteger(d) && d > 0 && (i === 0 || d > days[i - 1]))) {
+    problems.push(invalid('KEY_EVALUATION_SCHEDULE_INVALID', '重点评价各里程碑期限应为依次递增的正整数天数（工作方案、现场评价、报告初稿、财政审核、正式报告）', 'keyEvaluationSchedule'));
+  } else if (!(Number.isInteger(schedule.reminderDaysBefore) && schedule.reminderDaysBefore >= 0 && schedule.reminderDaysBefore < days[0])) {
+    problems.push(invalid('KEY_EVALUATION_SCHEDULE_INVALID', '重点评价提醒提前天数应为不小于0且小于第一个里程碑期限的整数', 'keyEvaluationSchedule.reminderDaysBefore'));
   }
   return problems;
 };

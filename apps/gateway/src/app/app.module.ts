@@ -3,6 +3,7 @@ import { HttpPlatformModule } from '@bpm/http';
 import { ServiceRuntimeModule } from '@bpm/service';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth';
+import { EvaluationModule } from '../evaluation';
 import { GoalDeclarationModule } from '../goal-declaration';
 import { ResultApplicationModule } from '../result-application/result-application.module';
 import { MonitoringModule } from '../monitoring';
@@ -21,6 +22,7 @@ import { ForwardingModule } from './forwarding.module';
     GoalDeclarationModule,
     ForwardingModule,
     MonitoringModule,
+    EvaluationModule,
     TasksModule,
     AuditModule,
     ResultApplicationModule,

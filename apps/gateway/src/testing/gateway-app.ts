@@ -9,12 +9,15 @@ import { TokenClaims, signToken } from '../auth';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
 import { RectificationVerifications } from '../result-application/rectification-verifications';
 import { RESULT_APPLICATION_URL } from '../result-application/result-application.client';
+import { EVALUATION_UPSTREAM } from '../evaluation';
 import { ReviewDecisions } from '../tasks/review-decisions';
 
 export interface GatewayAppOptions {
   goalDeclarationUrl: string;
   /** Defaults to the goal-declaration stub, which echoes monitoring's paths too. */
   monitoringUrl?: string;
+  /** Defaults to the goal-declaration stub, which stands in for evaluation's paths too. */
+  evaluationUrl?: string;
   upstreamTimeoutMs?: number;
   reviewDecisions?: ReviewDecisions;
   auditStore?: AuditEventStore;
@@ -47,6 +50,8 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<INes
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(GATEWAY_CONFIG)
     .useValue(config)
+    .overrideProvider(EVALUATION_UPSTREAM)
+    .useValue({ url: options.evaluationUrl ?? options.goalDeclarationUrl, timeoutMs: config.upstreamTimeoutMs })
     .overrideProvider(ReviewDecisions)
     .useValue(options.reviewDecisions ?? unusedDecisions)
     .overrideProvider(AUDIT_EVENT_STORE)
@@ -70,7 +75,8 @@ export const people = {
   reviewer: { sub: 'wang5', role: 'finance-reviewer' },
   admin: { sub: 'zhao6', role: 'finance-admin' },
   auditor: { sub: 'qian7', role: 'auditor' },
-  evaluator: { sub: 'sun8', role: 'evaluator' },
+  // An evaluator's `unit` claim is its agency (or expert) id: AG001 is assigned to OWN_PROJECT's key evaluation in the stub.
+  evaluator: { sub: 'sun8', role: 'evaluator', unit: 'AG001' },
 } satisfies Record<string, TokenClaims>;
 
 export type Person = keyof typeof people;

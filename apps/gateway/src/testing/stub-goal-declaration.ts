@@ -43,6 +43,8 @@ export class StubGoalDeclaration {
   private readonly verifiers = [InternalTokenVerifier.fromEnv('goal-declaration'), InternalTokenVerifier.fromEnv('result-application')];
   /** The stub stands in for monitoring too (its paths under `/internal/monitoring`), with monitoring's audience. */
   private readonly monitoringVerifier = InternalTokenVerifier.fromEnv('monitoring');
+  /** The stub stands in for evaluation too (its `/internal/…-evaluations`, third parties and reports), with evaluation's audience. */
+  private readonly evaluationVerifier = InternalTokenVerifier.fromEnv('evaluation');
   url = '';
 
   async start(): Promise<this> {
@@ -68,7 +70,7 @@ export class StubGoalDeclaration {
 
   /** Calls other than the unit-scope look-ups (`GET /internal/goals/:id`). */
   forwarded(): StubCall[] {
-    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/(goals|monitoring\/cases)\/[^/]+$/.test(c.path)));
+    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/(goals|monitoring\/cases|self-evaluations|key-evaluations)\/[^/]+$/.test(c.path)));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -85,7 +87,11 @@ export class StubGoalDeclaration {
       body: !text ? undefined : /json/.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : { bytes: chunks.reduce((n, c) => n + c.length, 0) },
     };
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    const verifiers = call.path.startsWith('/internal/monitoring') ? [this.monitoringVerifier] : this.verifiers;
+    const verifiers = call.path.startsWith('/internal/monitoring')
+      ? [this.monitoringVerifier]
+      : EVALUATION_PATH.test(call.path)
+        ? [this.evaluationVerifier]
+        : this.verifiers;
     call.identity = undefined;
     for (const verifier of token ? verifiers : []) call.identity ??= await verifier.verify(token as string).catch(() => undefined);
     this.calls.push(call);
@@ -120,12 +126,20 @@ export class StubGoalDeclaration {
       }
       return send(res, 200, JSON.stringify(found));
     }
+    // Evaluation's records carry the unit of the goal they evaluate (its unit-scope look-ups).
+    const evaluationPath = /^\/internal\/(self-evaluations|key-evaluations)\/([^/]+)$/.exec(call.path);
+    if (call.method === 'GET' && evaluationPath && this.goals.has(evaluationPath[2])) {
+      const goal = this.goals.get(evaluationPath[2]);
+      return send(res, 200, JSON.stringify(evaluationPath[1] === 'self-evaluations' ? { projectId: goal?.projectId, unitId: goal?.unitId, status: 'open' } : { projectId: goal?.projectId, project: { unitId: goal?.unitId }, agencyId: 'AG001', expertIds: ['EX001'], status: 'in-progress' }));
+    }
     const status = call.method === 'POST' && !/\/(submission|adjustment-requests|completion)$/.test(call.path) ? 201 : 200;
     // Changes answer with the next version's ETag, as goal-declaration does.
     const etag: Record<string, string> = call.method === 'GET' ? {} : { etag: '"3"' };
     return send(res, status, JSON.stringify({ echo: { method: call.method, path: call.path, query: call.query, body: call.body } }), undefined, etag);
   }
 }
+
+const EVALUATION_PATH = /^\/internal\/(self-evaluations|key-evaluations|third-parties|evaluation-reports)(\/|$)/;
 
 function send(
   res: ServerResponse,

@@ -2,7 +2,7 @@ import { deciderSpec, stateAfter } from '@bpm/decider/testing';
 import { DEFAULT_EVALUATION_PARAMETERS as parameters } from '../parameters';
 import { Actor } from '../shared/actor';
 import { ScoredKeyIndicator } from './framework';
-import { Candidate, KeyEvaluationEvent, isAssignedEvaluator, keyEvaluationDecider } from './key-evaluation';
+import { Candidate, KeyEvaluationEvent, isAssignedEvaluator, keyEvaluationDecider, milestoneSchedule } from './key-evaluation';
 
 const spec = deciderSpec(keyEvaluationDecider);
 const at = '2027-04-01T01:00:00.000Z';
@@ -15,7 +15,11 @@ const agency = (over: Partial<Candidate> = {}): Candidate => ({ id: 'A01', kind:
 const expert: Candidate = { id: 'E01', kind: 'expert', name: '李教授', status: 'admitted', linkedUnits: [] };
 
 const selected: KeyEvaluationEvent = { type: 'KeyEvaluationSelected', data: { by: 'zhao6', at, project, reason: '金额大、社会关注度高' } };
-const assigned: KeyEvaluationEvent = { type: 'KeyEvaluationAssigned', data: { by: 'zhao6', at, agencyId: 'A01', expertIds: ['E01'] } };
+const schedule = {
+  dueAt: { 'work-plan': '2027-04-16T01:00:00.000Z', fieldwork: '2027-05-16T01:00:00.000Z', 'draft-report': '2027-06-15T01:00:00.000Z', 'finance-review': '2027-06-30T01:00:00.000Z', 'final-report': '2027-07-15T01:00:00.000Z' },
+  reminderDaysBefore: 3,
+};
+const assigned: KeyEvaluationEvent = { type: 'KeyEvaluationAssigned', data: { by: 'zhao6', at, fiscalYear: 2026, agencyId: 'A01', expertIds: ['E01'], schedule } };
 const plan: KeyEvaluationEvent = { type: 'KeyEvaluationMilestoneReached', data: { by: 'qian8', at, milestone: 'work-plan', summary: '方案' } };
 const field: KeyEvaluationEvent = { type: 'KeyEvaluationMilestoneReached', data: { by: 'qian8', at, milestone: 'fieldwork', summary: '现场核查12所学校' } };
 
@@ -33,15 +37,31 @@ describe('重点评价: selection and assignment', () => {
   it('the finance admin selects a project', () =>
     spec.given([]).when({ type: 'SelectForKeyEvaluation', data: { actor: admin, at, project, reason: '金额大、社会关注度高' } }).then([selected]));
   it('assigns an admitted, independent agency and experts', () =>
-    spec.given([selected]).when({ type: 'AssignKeyEvaluation', data: { actor: admin, at, agency: agency(), experts: [expert] } }).then([assigned]));
+    spec.given([selected]).when({ type: 'AssignKeyEvaluation', data: { actor: admin, at, parameters, agency: agency(), experts: [expert] } }).then([assigned]));
   it.each([
     [{ linkedUnits: ['U001'] }, '第三方机构“某某会计师事务所”与被评价单位存在关联关系，应当回避'],
     [{ status: 'suspended' as const }, '第三方机构“某某会计师事务所”已被暂停，不能承担评价任务'],
     [{ status: 'unknown' as const }, '第三方机构“某某会计师事务所”不在库中'],
   ])('refuses an agency that is %o', (over, message) =>
-    spec.given([selected]).when({ type: 'AssignKeyEvaluation', data: { actor: admin, at, agency: agency(over), experts: [expert] } }).thenThrows('ASSIGNMENT_REFUSED', { message }));
+    spec.given([selected]).when({ type: 'AssignKeyEvaluation', data: { actor: admin, at, parameters, agency: agency(over), experts: [expert] } }).thenThrows('ASSIGNMENT_REFUSED', { message }));
   it('refuses a linked expert too', () =>
-    spec.given([selected]).when({ type: 'AssignKeyEvaluation', data: { actor: admin, at, agency: agency(), experts: [{ ...expert, linkedUnits: ['U001'] }] } }).thenThrows('ASSIGNMENT_REFUSED', { message: '专家“李教授”与被评价单位存在关联关系，应当回避' }));
+    spec.given([selected]).when({ type: 'AssignKeyEvaluation', data: { actor: admin, at, parameters, agency: agency(), experts: [{ ...expert, linkedUnits: ['U001'] }] } }).thenThrows('ASSIGNMENT_REFUSED', { message: '专家“李教授”与被评价单位存在关联关系，应当回避' }));
+});
+
+describe('重点评价: the milestone schedule', () => {
+  const system: Actor = { userId: 'orchestrator', role: 'system' };
+  const notice = (kind: 'reminder' | 'overdue', actor: Actor = system) => ({ type: 'RecordKeyEvaluationMilestoneNotice' as const, data: { actor, at, kind, milestone: 'work-plan' as const, dueAt: schedule.dueAt['work-plan'] } });
+  it('fixes each due date at assignment, 15/45/75/90/105 days on by default', () => expect(milestoneSchedule(at, parameters)).toEqual(schedule));
+  it('records reminders and overdue marks from the schedule workflow only', () => {
+    spec.given([selected, assigned]).when(notice('reminder')).then([{ type: 'KeyEvaluationMilestoneReminderSent', data: { by: 'orchestrator', at, milestone: 'work-plan', dueAt: schedule.dueAt['work-plan'] } }]);
+    spec.given([selected, assigned]).when(notice('overdue')).then([{ type: 'KeyEvaluationMilestoneOverdue', data: { by: 'orchestrator', at, milestone: 'work-plan', dueAt: schedule.dueAt['work-plan'] } }]);
+    spec.given([selected, assigned]).when(notice('overdue', admin)).thenThrows('ROLE_NOT_ALLOWED', { kind: 'forbidden' });
+  });
+  it('a late notice of a finished evaluation records nothing', () => {
+    const completed: KeyEvaluationEvent = { type: 'KeyEvaluationCompleted', data: { by: 'qian8', at, project, agencyId: 'A01', result: { total: 85, byLevel1: { decision: 18, process: 17, output: 27, benefit: 23 }, grade: 'good', gradeRule: '', findings: 'x', recommendations: 'y' } } };
+    const submitted = keyEvaluationDecider.decide(draft, stateAfter(keyEvaluationDecider, [selected, assigned, plan, field]));
+    spec.given([selected, assigned, plan, field, ...submitted, { type: 'KeyEvaluationDraftAccepted', data: { by: 'wang5', at } }, completed]).when(notice('overdue')).thenNothing();
+  });
 });
 
 describe('重点评价: milestones, scoring and review', () => {
@@ -72,7 +92,7 @@ describe('重点评价: milestones, scoring and review', () => {
     const accepted: KeyEvaluationEvent = { type: 'KeyEvaluationDraftAccepted', data: { by: 'wang5', at } };
     spec.given(history).when({ type: 'ReviewKeyEvaluationDraft', data: { actor: reviewer, at, decision: 'accept' } }).then([accepted]);
     const [completed] = keyEvaluationDecider.decide({ type: 'IssueKeyEvaluationReport', data: { actor: agencyStaff, at } }, stateAfter(keyEvaluationDecider, [...history, accepted]));
-    expect(completed).toMatchObject({ type: 'KeyEvaluationCompleted', data: { result: { grade: 'good', total: 85 } } });
+    expect(completed).toMatchObject({ type: 'KeyEvaluationCompleted', data: { project, agencyId: 'A01', result: { grade: 'good', total: 85 } } });
   });
   it('an evaluator sees only what is assigned to it', () => {
     const state = stateAfter(keyEvaluationDecider, [selected, assigned]);

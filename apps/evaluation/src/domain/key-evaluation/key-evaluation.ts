@@ -21,19 +21,37 @@ export type EvaluatedProject = Readonly<{ projectId: string; unitId: string; fis
 export type KeyResult = Readonly<{ total: number; byLevel1: Readonly<Record<KeyLevel1, number>>; grade: Grade; gradeRule: string; findings: string; recommendations: string }>;
 
 type By = { by: string; at: Timestamp };
+/** When each milestone is due (ISO), fixed at assignment from the region's parameters. */
+export type MilestoneSchedule = Readonly<{ dueAt: Readonly<Record<Milestone, Timestamp>>; reminderDaysBefore: number }>;
+type Notice = By & { milestone: Milestone; dueAt: Timestamp };
+
+const DAY_MS = 86_400_000;
+/** Calendar days after the assignment: the workflow that follows it has no calendar of its own. */
+export const milestoneSchedule = (assignedAt: Timestamp, parameters: EvaluationParameters): MilestoneSchedule => {
+  const start = Date.parse(assignedAt);
+  const { daysAfterAssignment, reminderDaysBefore } = parameters.keyEvaluationSchedule;
+  const dueAt = Object.fromEntries(MILESTONES.map((m) => [m, new Date(start + daysAfterAssignment[m] * DAY_MS).toISOString()])) as Record<Milestone, Timestamp>;
+  return { dueAt, reminderDaysBefore };
+};
+
 export type KeyEvaluationEvent =
   | Event<'KeyEvaluationSelected', By & { project: EvaluatedProject; reason: string }>
-  | Event<'KeyEvaluationAssigned', By & { agencyId: string; expertIds: readonly string[] }>
+  | Event<'KeyEvaluationAssigned', By & { fiscalYear: number; agencyId: string; expertIds: readonly string[]; schedule: MilestoneSchedule }>
+  /** 提醒 and 逾期, recorded by the schedule workflow (through the orchestrator): finance follows them up. */
+  | Event<'KeyEvaluationMilestoneReminderSent', Notice>
+  | Event<'KeyEvaluationMilestoneOverdue', Notice>
   | Event<'KeyEvaluationMilestoneReached', By & { milestone: 'work-plan' | 'fieldwork'; summary: string }>
   | Event<'KeyEvaluationDraftSubmitted', By & { indicators: readonly ScoredKeyIndicator[]; findings: string; recommendations: string; result: KeyResult }>
   | Event<'KeyEvaluationDraftReturned', By & { comments: string }>
   | Event<'KeyEvaluationDraftAccepted', By & { comments?: string }>
-  | Event<'KeyEvaluationCompleted', By & { result: KeyResult }>;
+  /** The result other contexts act on (result-application): the project evaluated, by whom, score and grade. */
+  | Event<'KeyEvaluationCompleted', By & { project: EvaluatedProject; agencyId: string; result: KeyResult }>;
 
 type Acting = { actor: Actor; at: Timestamp };
 export type KeyEvaluationCommand =
   | Command<'SelectForKeyEvaluation', Acting & { project: EvaluatedProject; reason: string }>
-  | Command<'AssignKeyEvaluation', Acting & { agency: Candidate; experts: readonly Candidate[] }>
+  | Command<'AssignKeyEvaluation', Acting & { parameters: EvaluationParameters; agency: Candidate; experts: readonly Candidate[] }>
+  | Command<'RecordKeyEvaluationMilestoneNotice', Acting & { kind: 'reminder' | 'overdue'; milestone: Milestone; dueAt: Timestamp }>
   | Command<'ReachKeyEvaluationMilestone', Acting & { milestone: 'work-plan' | 'fieldwork'; summary: string }>
   | Command<'SubmitKeyEvaluationDraft', Acting & { parameters: EvaluationParameters; indicators: readonly ScoredKeyIndicator[]; findings: string; recommendations: string }>
   | Command<'ReviewKeyEvaluationDraft', Acting & { decision: 'accept' | 'return'; comments?: string }>
@@ -88,7 +106,15 @@ export const decideKeyEvaluation = (command: KeyEvaluationCommand, state: KeyEva
       if (experts.some((e) => e.kind !== 'expert')) throw invalid('EXPERT_INVALID', '专家名单中只能包含专家', 'experts');
       const refusal = [agency, ...experts].map((c) => candidateRefusal(c, state.project.unitId)).find(Boolean);
       if (refusal) throw invalid('ASSIGNMENT_REFUSED', refusal, 'agency');
-      return [{ type: 'KeyEvaluationAssigned', data: { ...by, agencyId: agency.id, expertIds: experts.map((e) => e.id) } }];
+      return [{ type: 'KeyEvaluationAssigned', data: { ...by, fiscalYear: state.project.fiscalYear, agencyId: agency.id, expertIds: experts.map((e) => e.id), schedule: milestoneSchedule(at, command.data.parameters) } }];
+    }
+    case 'RecordKeyEvaluationMilestoneNotice': {
+      if (actor.role !== 'system') throw forbidden('ROLE_NOT_ALLOWED', '里程碑提醒和逾期由重点评价进度流程记录');
+      if (state.status === 'none') throw NOT_FOUND();
+      // A late notice of an evaluation already finished records nothing: the schedule may lag the facts.
+      if (state.status === 'completed' || state.status === 'selected') return [];
+      const { kind, milestone, dueAt } = command.data;
+      return [{ type: kind === 'reminder' ? 'KeyEvaluationMilestoneReminderSent' : 'KeyEvaluationMilestoneOverdue', data: { ...by, milestone, dueAt } }];
     }
     case 'ReachKeyEvaluationMilestone': {
       if (state.status === 'none') throw NOT_FOUND();
@@ -127,7 +153,7 @@ export const decideKeyEvaluation = (command: KeyEvaluationCommand, state: KeyEva
       if (state.status === 'none') throw NOT_FOUND();
       requireAssigned(actor, state);
       if (state.status !== 'awaiting-final') throw conflict('NOT_ACCEPTED', '报告初稿经财政审核通过后才能出具正式报告');
-      return [{ type: 'KeyEvaluationCompleted', data: { ...by, result: state.draft } }];
+      return [{ type: 'KeyEvaluationCompleted', data: { ...by, project: state.project, agencyId: state.agencyId, result: state.draft } }];
     default:
       return unreachable(command);
   }

@@ -59,7 +59,8 @@ export const decideSelfEvaluation = (command: SelfEvaluationCommand, state: Self
       }
       throwFirst(validateQualitativeScores(state.opened.indicators, qualitativeScores));
       const derivation = scoreSelfEvaluation(toScoringInput(state.opened, state.filled, qualitativeScores), parameters);
-      return [{ type: 'SelfEvaluationAccepted', data: { by: actor.userId, at, round: state.round, total: derivation.total, grade: derivation.grade, derivation } }];
+      const { projectId, unitId, fiscalYear, kind } = state.opened;
+      return [{ type: 'SelfEvaluationAccepted', data: { by: actor.userId, at, projectId, unitId, fiscalYear, kind, round: state.round, total: derivation.total, grade: derivation.grade, derivation } }];
     }
     default:
       return unreachable(command);

@@ -33,9 +33,10 @@ export type SelfEvaluationSubmitted = Event<
   By & { round: number; total: number; grade: Grade; derivation: ScoreDerivation; flags: readonly SelfEvaluationFlag[] }
 >;
 export type SelfEvaluationReturned = Event<'SelfEvaluationReturned', By & { round: number; comments: string }>;
+/** The result other contexts act on (result-application): whose, which year, the score and grade. */
 export type SelfEvaluationAccepted = Event<
   'SelfEvaluationAccepted',
-  By & { round: number; total: number; grade: Grade; derivation: ScoreDerivation }
+  By & { projectId: string; unitId: string; fiscalYear: number; kind: SelfEvaluationKind; round: number; total: number; grade: Grade; derivation: ScoreDerivation }
 >;
 
 export type SelfEvaluationEvent =

@@ -144,7 +144,7 @@ describe('单位自评: the reviewer accepts or returns it', () => {
       { type: 'ReviewSelfEvaluation', data: { actor: reviewer, at, parameters, decision: 'accept', qualitativeScores: [{ name: '改善办学条件', percentOfWeight: 65 }] } },
       stateAfter(selfEvaluationDecider, [opened, filled(), submitted()]),
     );
-    expect(event).toMatchObject({ type: 'SelfEvaluationAccepted', data: { total: 87.75, grade: 'good' } });
+    expect(event).toMatchObject({ type: 'SelfEvaluationAccepted', data: { projectId: expect.any(String), unitId: expect.any(String), fiscalYear: expect.any(Number), total: 87.75, grade: 'good' } });
   });
   it('refuses a reviewer score outside the rating’s band', () =>
     spec.given([opened, filled(), submitted()])
