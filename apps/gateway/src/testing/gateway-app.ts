@@ -7,6 +7,7 @@ import { AppModule } from '../app/app.module';
 import { AUDIT_EVENT_STORE, AuditEventStore } from '../audit/audit-store';
 import { TokenClaims, signToken } from '../auth';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
+import { CorrectiveAnswers } from '../monitoring/corrective-answers';
 import { ReviewDecisions } from '../tasks/review-decisions';
 
 export interface GatewayAppOptions {
@@ -15,6 +16,8 @@ export interface GatewayAppOptions {
   monitoringUrl?: string;
   upstreamTimeoutMs?: number;
   reviewDecisions?: ReviewDecisions;
+  /** Stands in for the corrective-case follow-up; by default it takes every answer. */
+  correctiveAnswers?: CorrectiveAnswers;
   auditStore?: AuditEventStore;
 }
 
@@ -25,6 +28,10 @@ const unusedStore: AuditEventStore = {
 
 const unusedDecisions: ReviewDecisions = {
   decide: () => Promise.reject(new Error('no review decisions in this test')),
+};
+
+const acceptingAnswers: CorrectiveAnswers = {
+  answer: async () => ({ followUp: {} as never, caseVersion: 2 }),
 };
 
 /** The real AppModule, with goal-declaration at the stub's URL and the Temporal and store edges replaced. */
@@ -40,6 +47,8 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<INes
     .useValue(config)
     .overrideProvider(ReviewDecisions)
     .useValue(options.reviewDecisions ?? unusedDecisions)
+    .overrideProvider(CorrectiveAnswers)
+    .useValue(options.correctiveAnswers ?? acceptingAnswers)
     .overrideProvider(AUDIT_EVENT_STORE)
     .useValue(options.auditStore ?? unusedStore)
     .compile();
