@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { ServiceConfig } from '@bpm/config';
 import { HttpPlatformModule } from '@bpm/http';
-import { PG_POOL, SERVICE_CONFIG, ServiceRuntimeModule } from '@bpm/service';
+import { READ_MODEL_POOL, SERVICE_CONFIG, ServiceRuntimeModule } from '@bpm/service';
 import { ImportExecutionDataHandler } from '../application/import-execution-data/import-execution-data';
 import { ImportExecutionDataController } from '../application/import-execution-data/import-execution-data.controller';
 import { AllocationCheckController, CheckAllocationHandler } from '../application/corrective-cases/allocation-check';
@@ -35,11 +35,11 @@ const entities = [KnownProject, ExecutionMonth, ExecutionImport, MonitoringRepor
     HttpPlatformModule,
     CqrsModule.forRoot(),
     TypeOrmModule.forRootAsync({
-      inject: [SERVICE_CONFIG, PG_POOL],
+      inject: [SERVICE_CONFIG, READ_MODEL_POOL],
       useFactory: async (config: ServiceConfig, pool: Pool) => {
         await ensureReadModelSchema(pool);
         // The goal-events consumer runs six partitions at once, each in its own transaction.
-        return { type: 'postgres' as const, url: config.DATABASE_URL, entities, synchronize: false, poolSize: 10 };
+        return { type: 'postgres' as const, url: config.READ_MODEL_DATABASE_URL, entities, synchronize: false, poolSize: 10 };
       },
     }),
     TypeOrmModule.forFeature(entities),

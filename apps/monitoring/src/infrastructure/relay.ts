@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { EventStore } from '@bpm/event-store';
 import { ensureTopics, EventRelay, topicFor } from '@bpm/messaging';
-import { KAFKA, PG_POOL } from '@bpm/service';
+import { KAFKA, READ_MODEL_POOL } from '@bpm/service';
 import { EVENT_STORE, OWNED_CATEGORIES, SOURCE } from './tokens';
 
 /** Partitions of this context's topic: project streams spread over them, each stream in order. */
@@ -15,7 +15,7 @@ export const MONITORING_TOPIC = topicFor(SOURCE);
 export class Relay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly relay: EventRelay;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(KAFKA) private readonly kafka: Kafka, @Inject(PG_POOL) pool: Pool) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(KAFKA) private readonly kafka: Kafka, @Inject(READ_MODEL_POOL) pool: Pool) {
     this.relay = new EventRelay({
       name: SOURCE,
       store,

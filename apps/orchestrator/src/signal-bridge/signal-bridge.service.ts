@@ -4,15 +4,16 @@ import type { Kafka } from 'kafkajs';
 import type { RecordedEvent } from '@bpm/contracts';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '@bpm/config';
+import { ContractViolation, GOAL_DECLARATION_CONTEXT, GOAL_DECLARATION_PARTITIONS } from '@bpm/goal-declaration-contract';
 import { dlqTopicFor, ensureTopics, IdempotentConsumer, topicFor } from '@bpm/messaging';
 import { KAFKA, SERVICE_CONFIG, TEMPORAL_CONNECTION, type LazyTemporalConnection } from '@bpm/service';
 import { routeGoalEvent } from './goal-events-to-workflows';
 import { routeMonitoringEvent } from './monitoring-events-to-workflows';
 
-const GOAL_EVENTS = topicFor('goal-declaration');
+const GOAL_EVENTS = topicFor(GOAL_DECLARATION_CONTEXT);
 const MONITORING_EVENTS = topicFor('monitoring');
-/** goal-declaration's and monitoring's partition count: one stream per partition at a time, all partitions at once. */
-const PARTITIONS = 6;
+/** goal-declaration's published partition count, and monitoring's (its relay's, also 6): one stream per partition at a time, all at once. */
+const PARTITIONS = GOAL_DECLARATION_PARTITIONS;
 
 /** Kafka → workflow starts and signals, through an idempotent consumer with a dead-letter topic. */
 @Injectable()
@@ -28,7 +29,8 @@ export class SignalBridge implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap() {
     const client = new Client({ connection: await this.temporal.get(), namespace: this.config.TEMPORAL_NAMESPACE });
-    this.dataSource = await new DataSource({ type: 'postgres', url: this.config.DATABASE_URL, poolSize: 2 * PARTITIONS }).initialize();
+    // Two consumers share the pool, each with a partition at a time.
+    this.dataSource = await new DataSource({ type: 'postgres', url: this.config.READ_MODEL_DATABASE_URL, poolSize: 2 * PARTITIONS }).initialize();
     await this.dataSource.query('create schema if not exists orchestrator');
     const admin = this.kafka.admin();
     await admin.connect();
@@ -43,7 +45,7 @@ export class SignalBridge implements OnApplicationBootstrap, OnApplicationShutdo
     } finally {
       await admin.disconnect();
     }
-    const consumer = (name: string, topic: string, handle: (event: RecordedEvent) => Promise<void>) =>
+    const consumer = (name: string, topic: string, handle: (event: RecordedEvent) => Promise<void>, isPermanent?: (error: unknown) => boolean) =>
       new IdempotentConsumer({
         name,
         kafka: this.kafka,
@@ -51,12 +53,14 @@ export class SignalBridge implements OnApplicationBootstrap, OnApplicationShutdo
         dataSource: this.dataSource!,
         schema: 'orchestrator',
         handle,
+        ...(isPermanent ? { isPermanent } : {}),
         partitionsConsumedConcurrently: PARTITIONS,
         logger: new Logger('SignalBridge'),
       });
     // One consumer group per source: a poison goal event never holds up corrective cases.
     this.consumers = [
-      consumer('orchestrator.goal-review', GOAL_EVENTS, (event) => routeGoalEvent(event, client)),
+      // An event that breaks goal-declaration's published contract will not heal on retry.
+      consumer('orchestrator.goal-review', GOAL_EVENTS, (event) => routeGoalEvent(event, client), (error) => error instanceof ContractViolation),
       consumer('orchestrator.monitoring', MONITORING_EVENTS, (event) => routeMonitoringEvent(event, client)),
     ];
     for (const c of this.consumers) {

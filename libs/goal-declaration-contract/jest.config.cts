@@ -1,7 +1,7 @@
 module.exports = {
-  displayName: 'testing',
+  displayName: 'goal-declaration-contract',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/libs/testing',
+  coverageDirectory: '../../coverage/libs/goal-declaration-contract',
 };
