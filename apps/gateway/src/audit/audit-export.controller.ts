@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import type { AuditExport } from '@bpm/event-store';
 import { ProblemException } from '@bpm/http';
 import { Roles } from '../auth';
-import { performanceGoalStreamId } from '../domain/goal-domain';
+import { performanceGoalStreamId } from '@bpm/goal-declaration-contract';
 import { ApiProblems } from '../goal-declaration';
 import { ProjectParams } from './audit.controller';
 import { AUDIT_EVENT_STORE, AuditEventStore } from './audit-store';
