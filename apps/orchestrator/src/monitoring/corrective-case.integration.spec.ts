@@ -17,9 +17,13 @@ import {
   describeCorrectiveCase,
   type CorrectiveFollowUp,
 } from '@bpm/workflows';
+// This test runs the real monitoring service in-process, as apps/platform-e2e does: the one place
+// the orchestrator's code reaches into another app, and only in a test.
+/* eslint-disable @nx/enforce-module-boundaries */
 import { AppModule as MonitoringModule } from '../../../monitoring/src/app/app.module';
 import { approvedProjectEvents, publishGoalEvents } from '../../../monitoring/src/testing/goal-events';
 import { internalHeaders } from '../../../monitoring/src/testing/internal-auth';
+/* eslint-enable @nx/enforce-module-boundaries */
 import { AppModule as OrchestratorModule } from '../app/app.module';
 import { createCorrectiveCaseActivities } from './activities';
 import { loadMonitoringConfig } from './monitoring.config';

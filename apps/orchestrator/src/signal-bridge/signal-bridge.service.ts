@@ -30,8 +30,9 @@ export class SignalBridge implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap() {
     const client = new Client({ connection: await this.temporal.get(), namespace: this.config.TEMPORAL_NAMESPACE });
     // Two consumers share the pool, each with a partition at a time.
-    this.dataSource = await new DataSource({ type: 'postgres', url: this.config.READ_MODEL_DATABASE_URL, poolSize: 2 * PARTITIONS }).initialize();
-    await this.dataSource.query('create schema if not exists orchestrator');
+    const dataSource = await new DataSource({ type: 'postgres', url: this.config.READ_MODEL_DATABASE_URL, poolSize: 2 * PARTITIONS }).initialize();
+    this.dataSource = dataSource;
+    await dataSource.query('create schema if not exists orchestrator');
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -50,7 +51,7 @@ export class SignalBridge implements OnApplicationBootstrap, OnApplicationShutdo
         name,
         kafka: this.kafka,
         topics: [topic],
-        dataSource: this.dataSource!,
+        dataSource,
         schema: 'orchestrator',
         handle,
         ...(isPermanent ? { isPermanent } : {}),
