@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { InternalTokenIssuer } from '@bpm/auth';
 import { infraUrls } from '@bpm/config';
-import type { RecordedEvent } from '@bpm/contracts';
 import {
   answerCorrectiveCase,
   CorrectiveCaseError,
@@ -78,9 +77,7 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: infraUrls().temporalAddress });
   client = new Client({ connection, namespace: infraUrls().temporalNamespace });
 
-  // Each event names its predecessor's hash, as goal-declaration's published contract requires on the topic.
-  const chained = (events: RecordedEvent[]) => events.map((e) => ({ ...e, hash: `h-${e.subject}-${e.version}`, prevHash: e.version === 1 ? null : `h-${e.subject}-${e.version - 1}` }));
-  await publishGoalEvents([ANSWERED, SUSPENDED].flatMap((projectId) => chained(approvedProjectEvents({ projectId, unitId: unit, fiscalYear: 2026, amountYuan: 1_200_000, indicators }))));
+  await publishGoalEvents([ANSWERED, SUSPENDED].flatMap((projectId) => approvedProjectEvents({ projectId, unitId: unit, fiscalYear: 2026, amountYuan: 1_200_000, indicators })));
   await eventually(async () => {
     for (const p of [ANSWERED, SUSPENDED]) expect((await api().get(`/internal/monitoring/projects/${p}`).set(await reviewer())).body.project?.status).toBe('approved');
   });
