@@ -10,6 +10,7 @@ import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
 import { RectificationVerifications } from '../result-application/rectification-verifications';
 import { RESULT_APPLICATION_URL } from '../result-application/result-application.client';
 import { EVALUATION_UPSTREAM } from '../evaluation';
+import { CorrectiveAnswers } from '../monitoring/corrective-answers';
 import { ReviewDecisions } from '../tasks/review-decisions';
 
 export interface GatewayAppOptions {
@@ -20,6 +21,8 @@ export interface GatewayAppOptions {
   evaluationUrl?: string;
   upstreamTimeoutMs?: number;
   reviewDecisions?: ReviewDecisions;
+  /** Stands in for the corrective-case follow-up; by default it takes every answer. */
+  correctiveAnswers?: CorrectiveAnswers;
   auditStore?: AuditEventStore;
   /** result-application's URL: the same stub unless given. */
   resultApplicationUrl?: string;
@@ -39,6 +42,10 @@ const unusedVerifications: RectificationVerifications = {
   verify: () => Promise.reject(new Error('no rectification verifications in this test')),
 };
 
+const acceptingAnswers: CorrectiveAnswers = {
+  answer: async () => ({ followUp: {} as never, caseVersion: 2 }),
+};
+
 /** The real AppModule, with goal-declaration at the stub's URL and the Temporal and store edges replaced. */
 export async function createGatewayApp(options: GatewayAppOptions): Promise<INestApplication> {
   const config: GatewayConfig = {
@@ -54,6 +61,8 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<INes
     .useValue({ url: options.evaluationUrl ?? options.goalDeclarationUrl, timeoutMs: config.upstreamTimeoutMs })
     .overrideProvider(ReviewDecisions)
     .useValue(options.reviewDecisions ?? unusedDecisions)
+    .overrideProvider(CorrectiveAnswers)
+    .useValue(options.correctiveAnswers ?? acceptingAnswers)
     .overrideProvider(AUDIT_EVENT_STORE)
     .useValue(options.auditStore ?? unusedStore)
     .overrideProvider(RESULT_APPLICATION_URL)

@@ -20,6 +20,8 @@ import { createGoalReviewActivities } from '../goal-review/activities';
 import { createWorkerActivities } from '../worker/activities';
 import { workflowsPath } from '../worker/workflows-path';
 import { createKeyEvaluationActivities } from './activities';
+import { createCorrectiveCaseActivities } from '../monitoring/activities';
+import { loadMonitoringConfig } from '../monitoring/monitoring.config';
 import { routeEvaluationEvent } from './evaluation-events-to-workflows';
 
 /**
@@ -81,6 +83,7 @@ beforeAll(async () => {
     activities: createWorkerActivities(
       'orchestrator',
       createGoalReviewActivities({ goalDeclarationUrl: 'http://127.0.0.1:9', timeoutMs: 1_000 }, InternalTokenIssuer.fromEnv('orchestrator')),
+      createCorrectiveCaseActivities(loadMonitoringConfig({}), InternalTokenIssuer.fromEnv('orchestrator')),
       createKeyEvaluationActivities({ evaluationUrl: url.replace('[::1]', '127.0.0.1'), timeoutMs: 5_000 }, InternalTokenIssuer.fromEnv('orchestrator')),
     ),
   });
