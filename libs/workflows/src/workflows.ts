@@ -3,3 +3,4 @@ export * from './lib/wiring-check.workflow';
 export * from './lib/goal-review/goal-review.workflow';
 export * from './lib/monitoring/corrective-case.workflow';
 export * from './lib/monitoring/monthly-cycle.workflow';
+export * from './lib/annual-cycle/annual-cycle.workflow';
