@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@bpm/service';
+import { annualCycleProviders } from '../annual-cycle/annual-cycle.providers';
 import { goalReviewProviders } from '../goal-review/goal-review.providers';
 import { SignalBridge } from '../signal-bridge/signal-bridge.service';
 import { WorkerService } from '../worker/worker.service';
 
 @Module({
   imports: [ServiceRuntimeModule.forRoot({ service: 'orchestrator', dependencies: ['postgres', 'kafka', 'temporal'] })],
-  providers: [...goalReviewProviders, WorkerService, SignalBridge],
+  providers: [...goalReviewProviders, ...annualCycleProviders, WorkerService, SignalBridge],
 })
 export class AppModule {}

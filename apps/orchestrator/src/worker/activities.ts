@@ -1,4 +1,4 @@
-import type { GoalReviewActivities, WiringActivities } from '@bpm/workflows';
+import type { AnnualCycleActivities, GoalReviewActivities, WiringActivities } from '@bpm/workflows';
 
 /** Activities do the I/O that workflows may not. */
 export function createActivities(service: string): WiringActivities {
@@ -13,6 +13,7 @@ export function createActivities(service: string): WiringActivities {
 export function createWorkerActivities(
   service: string,
   goalReview: GoalReviewActivities,
-): WiringActivities & GoalReviewActivities {
-  return { ...createActivities(service), ...goalReview };
+  annualCycle?: AnnualCycleActivities,
+): WiringActivities & GoalReviewActivities & Partial<AnnualCycleActivities> {
+  return { ...createActivities(service), ...goalReview, ...annualCycle };
 }

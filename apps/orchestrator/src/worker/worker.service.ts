@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { ServiceConfig } from '@bpm/config';
 import { SERVICE_CONFIG } from '@bpm/service';
-import { ORCHESTRATOR_TASK_QUEUE, type GoalReviewActivities } from '@bpm/workflows';
+import { ORCHESTRATOR_TASK_QUEUE, type AnnualCycleActivities, type GoalReviewActivities } from '@bpm/workflows';
+import { ANNUAL_CYCLE_ACTIVITIES } from '../annual-cycle/annual-cycle.providers';
 import { GOAL_REVIEW_ACTIVITIES } from '../goal-review/goal-review.providers';
 import { createWorkerActivities } from './activities';
 import { workflowsPath } from './workflows-path';
@@ -18,6 +19,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(GOAL_REVIEW_ACTIVITIES) private readonly goalReviewActivities: GoalReviewActivities,
+    @Inject(ANNUAL_CYCLE_ACTIVITIES) private readonly annualCycleActivities: AnnualCycleActivities,
   ) {}
 
   async onApplicationBootstrap() {
@@ -28,7 +30,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: ORCHESTRATOR_TASK_QUEUE,
       workflowsPath: workflowsPath(),
-      activities: createWorkerActivities('orchestrator', this.goalReviewActivities),
+      activities: createWorkerActivities('orchestrator', this.goalReviewActivities, this.annualCycleActivities),
     });
     this.running = this.worker.run().catch((e) => this.logger.error(e));
     this.logger.log(`worker polling ${ORCHESTRATOR_TASK_QUEUE}`);
