@@ -3,13 +3,14 @@ import { HttpPlatformModule } from '@bpm/http';
 import { ServiceRuntimeModule } from '@bpm/service';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth';
+import { CyclesModule } from '../cycles/cycles.module';
 import { GoalDeclarationModule } from '../goal-declaration';
 import { TasksModule } from '../tasks/tasks.module';
 import { ForwardingModule } from './forwarding.module';
 
 /**
  * The public API: problem+json and validation (HttpPlatformModule), bearer tokens and roles
- * (AuthModule, global guards), the road to goal-declaration, the inbox, and the audit reads.
+ * (AuthModule, global guards), the road to goal-declaration, the inbox, the audit reads, and the annual cycle.
  */
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { ForwardingModule } from './forwarding.module';
     ForwardingModule,
     TasksModule,
     AuditModule,
+    CyclesModule,
   ],
 })
 export class AppModule {}

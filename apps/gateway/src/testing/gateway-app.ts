@@ -7,6 +7,7 @@ import { AppModule } from '../app/app.module';
 import { AUDIT_EVENT_STORE, AuditEventStore } from '../audit/audit-store';
 import { TokenClaims, signToken } from '../auth';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
+import { AnnualCycles } from '../cycles/annual-cycles';
 import { ReviewDecisions } from '../tasks/review-decisions';
 
 export interface GatewayAppOptions {
@@ -14,11 +15,19 @@ export interface GatewayAppOptions {
   upstreamTimeoutMs?: number;
   reviewDecisions?: ReviewDecisions;
   auditStore?: AuditEventStore;
+  annualCycles?: AnnualCycles;
 }
 
 const unusedStore: AuditEventStore = {
   readStream: () => Promise.reject(new Error('no audit store in this test')),
   verify: () => Promise.reject(new Error('no audit store in this test')),
+};
+
+const unusedCycles: AnnualCycles = {
+  start: () => Promise.reject(new Error('no annual cycles in this test')),
+  describe: () => Promise.reject(new Error('no annual cycles in this test')),
+  extend: () => Promise.reject(new Error('no annual cycles in this test')),
+  advance: () => Promise.reject(new Error('no annual cycles in this test')),
 };
 
 const unusedDecisions: ReviewDecisions = {
@@ -37,6 +46,8 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<INes
     .useValue(config)
     .overrideProvider(ReviewDecisions)
     .useValue(options.reviewDecisions ?? unusedDecisions)
+    .overrideProvider(AnnualCycles)
+    .useValue(options.annualCycles ?? unusedCycles)
     .overrideProvider(AUDIT_EVENT_STORE)
     .useValue(options.auditStore ?? unusedStore)
     .compile();
