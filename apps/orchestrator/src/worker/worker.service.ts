@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { ServiceConfig } from '@bpm/config';
 import { SERVICE_CONFIG } from '@bpm/service';
-import { ORCHESTRATOR_TASK_QUEUE, type AnnualCycleActivities, type GoalReviewActivities } from '@bpm/workflows';
+import { ORCHESTRATOR_TASK_QUEUE, registerCycleSearchAttributes, type AnnualCycleActivities, type GoalReviewActivities } from '@bpm/workflows';
 import { ANNUAL_CYCLE_ACTIVITIES } from '../annual-cycle/annual-cycle.providers';
 import { GOAL_REVIEW_ACTIVITIES } from '../goal-review/goal-review.providers';
 import { createWorkerActivities } from './activities';
@@ -25,6 +25,12 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap() {
     installQuietRuntime();
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    // The dev server registers them from its flags only when it creates its database; an older
+    // local database (or another server) gets them here. Idempotent; a server that refuses
+    // (no operator rights) leaves it to its operators.
+    await registerCycleSearchAttributes(this.connection, this.config.TEMPORAL_NAMESPACE).catch((e: unknown) =>
+      this.logger.warn(`annual cycle search attributes not registered: ${(e as Error)?.message ?? String(e)}`),
+    );
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,

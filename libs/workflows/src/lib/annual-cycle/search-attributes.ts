@@ -9,8 +9,3 @@ export const REGION_ATTRIBUTE = defineSearchAttributeKey('BpmRegion', 'KEYWORD')
 export const FISCAL_YEAR_ATTRIBUTE = defineSearchAttributeKey('BpmFiscalYear', 'INT');
 export const CYCLE_PHASE_ATTRIBUTE = defineSearchAttributeKey('BpmCyclePhase', 'KEYWORD');
 
-/** The `--search-attribute` flags of `temporal server start-dev`. */
-export const CYCLE_SEARCH_ATTRIBUTE_FLAGS: readonly string[] = [REGION_ATTRIBUTE, FISCAL_YEAR_ATTRIBUTE, CYCLE_PHASE_ATTRIBUTE].flatMap((k) => [
-  '--search-attribute',
-  `${k.name}=${k.type === 'INT' ? 'Int' : 'Keyword'}`,
-]);
