@@ -5,12 +5,14 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth';
 import { CyclesModule } from '../cycles/cycles.module';
 import { GoalDeclarationModule } from '../goal-declaration';
+import { MonitoringModule } from '../monitoring';
 import { TasksModule } from '../tasks/tasks.module';
 import { ForwardingModule } from './forwarding.module';
 
 /**
  * The public API: problem+json and validation (HttpPlatformModule), bearer tokens and roles
- * (AuthModule, global guards), the road to goal-declaration, the inbox, the audit reads, and the annual cycle.
+ * (AuthModule, global guards), the road to goal-declaration and monitoring, the inbox, the audit reads,
+ * and the annual cycle.
  */
 @Module({
   imports: [
@@ -19,6 +21,7 @@ import { ForwardingModule } from './forwarding.module';
     AuthModule,
     GoalDeclarationModule,
     ForwardingModule,
+    MonitoringModule,
     TasksModule,
     AuditModule,
     CyclesModule,

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth';
+import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
 import { IdField } from '../common/dto';
-import { ApiProblems } from '../goal-declaration';
+import { ApiProblems, ForwardsToGoalDeclaration } from '../goal-declaration';
 import { AsOfQuery, AuditHistoryDto, GoalStateAsOfDto, StreamEventsQuery, StreamParams, VerificationDto } from './audit.dto';
 import { AuditService } from './audit.service';
 
@@ -15,6 +15,7 @@ export class ProjectParams {
 @ApiTags('审计')
 @ApiProblems(400, 401, 403, 404)
 @Roles('auditor', 'finance-admin')
+@ForwardsToGoalDeclaration()
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
@@ -29,8 +30,8 @@ export class AuditController {
   @Get('goals/:projectId/state')
   @ApiOperation({ summary: '绩效目标在某一时点的状态（按事件重放）' })
   @ApiOkResponse({ type: GoalStateAsOfDto })
-  state(@Param() params: ProjectParams, @Query() query: AsOfQuery): Promise<GoalStateAsOfDto> {
-    return this.audit.goalStateAsOf(params.projectId, query.asOf ? new Date(query.asOf) : undefined);
+  state(@CurrentActor() actor: AuthenticatedActor, @Param() params: ProjectParams, @Query() query: AsOfQuery): Promise<GoalStateAsOfDto> {
+    return this.audit.goalStateAsOf(actor, params.projectId, query.asOf ? new Date(query.asOf) : undefined);
   }
 
   @Get('goals/:projectId/verification')

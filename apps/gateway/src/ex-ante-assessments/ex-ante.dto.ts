@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsObject, IsOptional } from 'class-validator';
 import { FieldLabel } from '@bpm/http';
-import { EX_ANTE_CONCLUSIONS, ExAnteConclusion } from '../domain/goal-domain';
+import { EX_ANTE_CONCLUSIONS, ExAnteConclusion } from '@bpm/goal-declaration-contract';
 import { IdField, TextField } from '../common/dto';
 
 /** One assessment per project: its id is the project's, so the goal review finds it. */

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { FieldLabel, PageQuery } from '@bpm/http';
-import { BUDGET_TYPES, BudgetType, GOAL_STATUS_LABELS, GoalStatus } from '../domain/goal-domain';
+import { BUDGET_TYPES, BudgetType, GOAL_STATUS_LABELS, GoalStatus } from '@bpm/goal-declaration-contract';
 import { FiscalYearField, IdField, TextField } from '../common/dto';
 
 export const GOAL_STATUSES = Object.keys(GOAL_STATUS_LABELS) as GoalStatus[];

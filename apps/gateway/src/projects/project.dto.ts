@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, Max, Min, ValidateNested } from 'class-validator';
 import { FieldLabel } from '@bpm/http';
-import { BUDGET_TYPES, BudgetType, PROJECT_TYPES, ProjectType } from '../domain/goal-domain';
+import { BUDGET_TYPES, BudgetType, PROJECT_TYPES, ProjectType } from '@bpm/goal-declaration-contract';
 import { FiscalYearField, IdField, TextField } from '../common/dto';
 
 export class MultiYearPeriodDto {

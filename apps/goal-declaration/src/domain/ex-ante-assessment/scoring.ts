@@ -1,8 +1,10 @@
+import type { ConclusionThresholds } from '@bpm/goal-declaration-contract';
 import { DomainError, isBlank, isFiniteNumber } from '../shared';
 import { ExAnteConclusion } from './conclusion';
 import { DimensionScore, EX_ANTE_DIMENSIONS, EX_ANTE_DIMENSION_LABELS, ExAnteDimension, ScoredDimension } from './dimensions';
 
-export type ConclusionThresholds = Readonly<{ support: number; supportAfterAdjustment: number }>;
+/** Published with the assessment's events: defined in goal-declaration's contract. */
+export type { ConclusionThresholds } from '@bpm/goal-declaration-contract';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const label = (d: string) => EX_ANTE_DIMENSION_LABELS[d as ExAnteDimension] ?? d;
