@@ -35,7 +35,8 @@ const coverageCalls: string[] = [];
 
 beforeAll(async () => {
   pool = new Pool({ connectionString: infraUrls().databaseUrl, max: 4 });
-  store = new PostgresEventStore({ pool, schema, listen: false });
+  // Appends as the application role; the owner migrates (and drops), as in production.
+  store = new PostgresEventStore({ pool, schema, listen: false, ownerConnectionString: infraUrls().databaseOwnerUrl });
   await store.migrate();
   goalDeclaration = createServer(async (req, res) => {
     const identity = await verifier.verify(String(req.headers.authorization).replace(/^Bearer /, '')).catch(() => undefined);
@@ -72,8 +73,9 @@ afterAll(async () => {
   await running;
   await env?.teardown();
   await new Promise((r) => goalDeclaration?.close(r));
-  await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await pool?.end();
+  const owner = new Pool({ connectionString: infraUrls().databaseOwnerUrl, max: 1 });
+  await owner.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => owner.end());
 }, 60_000);
 
 describe('annual cycle in the orchestrator', () => {

@@ -2,7 +2,8 @@ import type { Provider } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { InternalTokenIssuer } from '@bpm/auth';
 import { PostgresEventStore } from '@bpm/event-store';
-import { PG_POOL } from '@bpm/service';
+import type { ServiceConfig } from '@bpm/config';
+import { PG_POOL, SERVICE_CONFIG } from '@bpm/service';
 import type { AnnualCycleActivities } from '@bpm/workflows';
 import { GOAL_REVIEW_CONFIG, type GoalReviewConfig } from '../goal-review/goal-review.config';
 import { recordCycleEvent, type CycleEventStore } from './cycle-events';
@@ -21,9 +22,10 @@ export function createAnnualCycleActivities(
 export const annualCycleProviders: Provider[] = [
   {
     provide: ANNUAL_CYCLE_ACTIVITIES,
-    inject: [PG_POOL, GOAL_REVIEW_CONFIG],
-    useFactory: async (pool: Pool, config: GoalReviewConfig): Promise<AnnualCycleActivities> => {
-      const store = new PostgresEventStore({ pool, schema: 'event_store', listen: false });
+    inject: [PG_POOL, SERVICE_CONFIG, GOAL_REVIEW_CONFIG],
+    useFactory: async (pool: Pool, service: ServiceConfig, config: GoalReviewConfig): Promise<AnnualCycleActivities> => {
+      // As every writer: migrate as the owner (idempotent; whoever starts first), append as the application role.
+      const store = new PostgresEventStore({ pool, schema: 'event_store', listen: false, ownerConnectionString: service.DATABASE_OWNER_URL });
       await store.migrate();
       const stages = createCycleStages({ ...config, monitoringCycleAvailable: false }, InternalTokenIssuer.fromEnv('orchestrator'));
       return createAnnualCycleActivities(store, stages);
