@@ -26,6 +26,11 @@ if (alreadyRunning ? infra('prepare') !== 0 : infra('up') !== 0) {
   process.exit(1);
 }
 
+// Schemathesis for the API fuzz test: installed (once, cached under .local) before Jest's clock starts.
+if (spawnSync(process.execPath, [require.resolve('tsx/cli'), join(root, 'tools/test/schemathesis.ts')], { stdio: 'inherit', cwd: root }).status !== 0) {
+  process.stderr.write('schemathesis could not be installed; the fuzz test will fail\n');
+}
+
 const results = join(localDir, 'jest-results.json');
 rmSync(results, { force: true });
 const jest = spawnSync(

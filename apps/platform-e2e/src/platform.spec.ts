@@ -290,8 +290,9 @@ describe('goal declaration and review through the gateway (绩效目标申报与
       statusLabel: '已退回修改',
     });
     const beforeAll = new Date(Date.parse(events[0].time) - 60_000).toISOString();
-    const unregistered = await api().get(`/audit/goals/${projectId}/state`).query({ asOf: beforeAll }).set(as('auditor'));
-    expect(unregistered.body).toMatchObject({ version: 0, status: 'unregistered', statusLabel: '未登记' });
+    const beforeItExisted = await api().get(`/audit/goals/${projectId}/state`).query({ asOf: beforeAll }).set(as('auditor'));
+    expect(beforeItExisted.status).toBe(404);
+    expect(beforeItExisted.body).toMatchObject({ code: 'NOT_YET_RECORDED' });
     expect((await api().get(`/audit/goals/P-NONE-${run}/state`).set(as('auditor'))).status).toBe(404);
 
     for (const who of ['unitA', 'unitB']) {

@@ -16,7 +16,7 @@ import { ForwardingModule } from './forwarding.module';
  */
 @Module({
   imports: [
-    ServiceRuntimeModule.forRoot({ service: 'gateway', dependencies: ['postgres', 'temporal'], authentication: 'user-token' }),
+    ServiceRuntimeModule.forRoot({ service: 'gateway', dependencies: ['postgres', 'kafka', 'temporal'], authentication: 'user-token' }),
     HttpPlatformModule,
     AuthModule,
     GoalDeclarationModule,

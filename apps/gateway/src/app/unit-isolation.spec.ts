@@ -4,7 +4,10 @@ import { Method, Person, call, createGatewayApp, expectProblem, tokensFor } from
 import { StubGoalDeclaration } from '../testing/stub-goal-declaration';
 import type { ReviewDecisions } from '../tasks/review-decisions';
 
-const declaration = { overallGoal: '保障学生营养餐供应', indicators: [{ name: '受益学生人数' }] };
+const declaration = {
+  overallGoal: '保障学生营养餐供应',
+  indicators: [{ name: '受益学生人数', level1: 'output', level2: 'quantity', kind: 'individual', direction: '>=', unitOfMeasure: '人', annualTarget: 3500 }],
+};
 
 /** Records of U001, touched by the U002 user. */
 const GOAL_SCOPED: { name: string; method: Method; url: string; body?: unknown }[] = [

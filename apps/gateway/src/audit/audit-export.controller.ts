@@ -5,7 +5,7 @@ import { ProblemException } from '@bpm/http';
 import { Roles } from '../auth';
 import { performanceGoalStreamId } from '@bpm/goal-declaration-contract';
 import { ApiProblems } from '../goal-declaration';
-import { ProjectParams } from './audit.controller';
+import { ProjectParams } from '../common/dto';
 import { AUDIT_EVENT_STORE, AuditEventStore } from './audit-store';
 
 export class AuditExportDto {

@@ -177,6 +177,14 @@ describe('auditor endpoints against a real PostgreSQL event store', () => {
       expectProblem(await call(app, tokens.auditor, 'get', '/audit/goals/P-NONE/state'), 404, 'STREAM_NOT_FOUND');
     });
 
+    it('asks for the end of that day in Beijing when given a date alone', async () => {
+      stub.reset();
+      stub.replyNext({ status: 200, body: JSON.stringify(asOfState) });
+      const res = await call(app, tokens.auditor, 'get', `/audit/goals/${projectId}/state?asOf=2026-12-31`);
+      expect(res.status).toBe(200);
+      expect(stub.calls[0].query['asOf']).toBe('2026-12-31T15:59:59.999Z');
+    });
+
     it('refuses a moment that is not ISO 8601 with a Chinese 400', async () => {
       stub.reset();
       const res = await call(app, tokens.auditor, 'get', `/audit/goals/${projectId}/state?asOf=yesterday`);

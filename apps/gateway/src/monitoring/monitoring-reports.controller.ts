@@ -189,6 +189,7 @@ export class MonitoringBoardsController {
   @Get('projects/:projectId/allocation')
   @Roles('unit', 'finance-reviewer', 'finance-admin', 'auditor')
   @ApiOperation({ summary: '项目能否拨款（是否被暂缓或停止拨款）' })
+  @ApiOkResponse({ description: '拨款状态', schema: { type: 'object', additionalProperties: true } })
   @ApiProblems(404)
   async allocation(@CurrentActor() actor: AuthenticatedActor, @Param('projectId') projectId: string): Promise<unknown> {
     await this.access.load(actor, projectId);

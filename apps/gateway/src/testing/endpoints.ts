@@ -24,7 +24,10 @@ const executionCsv = Buffer.from(`项目编号,月份,指标下达金额（元�
 const executionEntry = { allocated: '1200000', paid: '300000', expectedCarryOver: '0' };
 
 const project = { name: '城乡义务教育营养改善', fiscalYear: 2026, budget: 'general-public', projectType: 'ordinary', amount: 1200000, isNew: true };
-const declaration = { overallGoal: '保障学生营养餐供应', indicators: [{ name: '受益学生人数', level1: 'output', level2: 'quantity' }] };
+const declaration = { overallGoal: '保障学生营养餐供应', indicators: [
+    { name: '受益学生人数', level1: 'output', level2: 'quantity', kind: 'individual', direction: '>=', unitOfMeasure: '人', annualTarget: 3500 },
+  ],
+};
 
 /** Every public endpoint with a valid request and the roles that may call it. */
 export const ENDPOINTS: Endpoint[] = [
@@ -48,7 +51,7 @@ export const ENDPOINTS: Endpoint[] = [
     name: '完成事前评估',
     method: 'post',
     url: '/ex-ante-assessments/A01/completion',
-    body: { dimensions: [{ dimension: 'necessity', score: 18 }], opinion: '立项依据充分' },
+    body: { dimensions: [{ dimension: 'necessity', subItems: [{ name: '政策依据', maxScore: 20, score: 18 }] }], opinion: '立项依据充分' },
     allowed: ['reviewer'],
   },
   { name: '下达追加资金通知', method: 'post', url: '/fund-notices', body: { notice: { documentNo: '财预〔2026〕1号' } }, allowed: ['admin'] },

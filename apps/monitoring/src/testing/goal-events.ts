@@ -8,7 +8,9 @@ import { encodeEvent, topicFor } from '@bpm/messaging';
 export function goalEvent(projectId: string, version: number, type: string, data: Record<string, unknown>): RecordedEvent {
   return {
     id: randomUUID(), type, source: 'goal-declaration', subject: `goal-${projectId}`, time: new Date().toISOString(), schemaVersion: 1, data,
-    metadata: { actor: { id: 'test', role: 'system' }, correlationId: randomUUID() }, version, position: `0:${version}`, prevHash: null, hash: 'x',
+    metadata: { actor: { id: 'test', role: 'system' }, correlationId: randomUUID() }, version, position: `0:${version}`,
+    // A well-formed chain link: only a stream's first event has no previous hash.
+    prevHash: version === 1 ? null : `h-${projectId}-${version - 1}`, hash: `h-${projectId}-${version}`,
   };
 }
 

@@ -16,8 +16,8 @@ const streamNotFound = (stream: string) =>
 
 /**
  * 审计: the goal as it stood at a moment, folded with this service's own `evolve`, so no other
- * service re-implements the goal's rules to replay it. Before the first event it is
- * `unregistered` (version 0); a stream with no event at all is 404.
+ * service re-implements the goal's rules to replay it. A moment before the first event is 404
+ * NOT_YET_RECORDED; a stream with no event at all is 404 STREAM_NOT_FOUND.
  */
 @QueryHandler(GetGoalStateAsOf)
 export class GetGoalStateAsOfHandler implements IQueryHandler<GetGoalStateAsOf> {
@@ -29,7 +29,11 @@ export class GetGoalStateAsOfHandler implements IQueryHandler<GetGoalStateAsOf> 
   async execute({ projectId, asOf }: GetGoalStateAsOf): Promise<GoalStateAsOfView> {
     const stream = performanceGoalStreamId(projectId);
     const { state, version, events } = await this.streams.load(performanceGoalDecider, stream, asOf);
-    if (version === 0 && (await this.store.readStream(stream, { to: 1 })).length === 0) throw streamNotFound(stream);
+    if (version === 0) {
+      if ((await this.store.readStream(stream, { to: 1 })).length === 0) throw streamNotFound(stream);
+      // The record exists now but did not yet at that moment: there is nothing to show as of then.
+      throw new ProblemException(404, 'NOT_YET_RECORDED', `该记录在所查询的时点（${asOf.toISOString()}）尚不存在`, { title: '未找到' });
+    }
     const last = events.at(-1);
     return {
       projectId,

@@ -1,4 +1,5 @@
 import { DIRECTIONS, INDICATOR_KINDS, type Direction, type IndicatorKind } from '@bpm/goal-declaration-contract';
+import { trimmed } from './text';
 
 export {
   DIRECTIONS,
@@ -22,4 +23,4 @@ const PERCENT_UNITS = ['%', '％', '百分比', '百分率'];
 
 /** Rates expressed in percent: their targets live in 0..100. */
 export const isPercentUnit = (unit: string | undefined): boolean =>
-  unit !== undefined && PERCENT_UNITS.includes(unit.trim());
+  PERCENT_UNITS.includes(trimmed(unit));
