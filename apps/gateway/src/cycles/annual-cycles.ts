@@ -19,6 +19,12 @@ import {
 
 export type StartedCycle = Readonly<{ workflowId: string; region: string; fiscalYear: number }>;
 
+/**
+ * A query or update waits for a worker; with the orchestrator down it would wait for ever.
+ * The gateway answers 503 before its callers give up.
+ */
+export const CYCLE_CALL_TIMEOUT_MS = 10_000;
+
 /** The annual cycle workflows, as the gateway needs them (replaced in tests that need no Temporal). */
 export abstract class AnnualCycles {
   abstract start(input: AnnualCycleInput): Promise<StartedCycle>;
@@ -37,7 +43,7 @@ export function cycleProblemOf(error: unknown): unknown {
 @Injectable()
 export class TemporalAnnualCycles extends AnnualCycles {
   private readonly logger = new Logger('AnnualCycles');
-  private client?: HasWorkflowClient;
+  private client?: Client;
 
   constructor(
     @Inject(TEMPORAL_CONNECTION) private readonly connection: LazyTemporalConnection,
@@ -62,15 +68,25 @@ export class TemporalAnnualCycles extends AnnualCycles {
 
   private async call<T>(fn: (client: HasWorkflowClient) => Promise<T>): Promise<T> {
     const client = await this.workflowClient();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new ProblemException(503, 'WORKFLOW_UNAVAILABLE', '年度工作流程暂无响应（编排服务可能未运行），请稍后重试', { title: '服务暂不可用' })),
+        CYCLE_CALL_TIMEOUT_MS,
+      );
+    });
     try {
-      return await fn(client);
+      // The deadline also ends the gRPC call itself, shortly after the answer above.
+      return await Promise.race([client.withDeadline(Date.now() + CYCLE_CALL_TIMEOUT_MS + 1_000, () => fn(client)), timeout]);
     } catch (error) {
       throw cycleProblemOf(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
   /** Opened on first use, so the gateway starts while Temporal is down. */
-  private async workflowClient(): Promise<HasWorkflowClient> {
+  private async workflowClient(): Promise<Client> {
     if (this.client) return this.client;
     try {
       const connection = await this.connection.get();
