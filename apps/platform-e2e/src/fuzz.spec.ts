@@ -19,6 +19,7 @@ import { signToken, type TokenClaims } from '../../gateway/src/auth/sign-token';
 import { setupOpenApi } from '@bpm/http';
 import { AppModule as GoalDeclarationModule } from '../../goal-declaration/src/app/app.module';
 import { AppModule as MonitoringModule } from '../../monitoring/src/app/app.module';
+import { AppModule as OrchestratorModule } from '../../orchestrator/src/app/app.module';
 import { ensureSchemathesis } from '../../../tools/test/schemathesis';
 
 const examples = Number(process.env['BPM_FUZZ_EXAMPLES'] ?? 5);
@@ -38,6 +39,8 @@ const CHECKS = [
 let gateway: INestApplication;
 let goals: INestApplication;
 let monitoring: INestApplication;
+// The Temporal worker: a cycle the fuzzer starts through the gateway is queried and updated next.
+let orchestrator: INestApplication;
 let st: string;
 let workDir: string;
 const run = randomUUID().slice(0, 8);
@@ -57,11 +60,13 @@ beforeAll(async () => {
   process.env['GOAL_DECLARATION_URL'] = `http://127.0.0.1:${(goals.getHttpServer().address() as AddressInfo).port}`;
   monitoring = await boot(MonitoringModule);
   process.env['MONITORING_URL'] = `http://127.0.0.1:${(monitoring.getHttpServer().address() as AddressInfo).port}`;
+  orchestrator = await boot(OrchestratorModule);
   gateway = await boot(GatewayModule, true);
 }, 300_000);
 afterAll(async () => {
   await gateway?.close();
   await monitoring?.close();
+  await orchestrator?.close();
   await goals?.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
