@@ -28,6 +28,7 @@ export const temporal = {
         '--db-filename', join(dir, 'temporal.db'),
         '--namespace', infraUrls().temporalNamespace,
         '--log-level', 'warn',
+        '--search-attribute', 'BpmRegion=Keyword', '--search-attribute', 'BpmFiscalYear=Int', '--search-attribute', 'BpmCyclePhase=Keyword', // annual cycle (libs/workflows annual-cycle/search-attributes.ts)
       ]);
     }
     await waitFor('Temporal', () => this.check(), 90_000, 'temporal');

@@ -21,6 +21,7 @@ import { AppModule as GoalDeclarationModule } from '../../goal-declaration/src/a
 import { AppModule as MonitoringModule } from '../../monitoring/src/app/app.module';
 import { AppModule as ResultApplicationModule } from '../../result-application/src/app/app.module';
 import { AppModule as EvaluationModule } from '../../evaluation/src/app/app.module';
+import { AppModule as OrchestratorModule } from '../../orchestrator/src/app/app.module';
 import { ensureSchemathesis } from '../../../tools/test/schemathesis';
 
 const examples = Number(process.env['BPM_FUZZ_EXAMPLES'] ?? 5);
@@ -67,6 +68,8 @@ beforeAll(async () => {
     started.push(app);
     process.env[urlVariable] = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   }
+  // The Temporal worker, after the services it calls: a cycle the fuzzer starts through the gateway is queried and updated next.
+  started.push(await boot(OrchestratorModule));
   gateway = await boot(GatewayModule, true);
 }, 300_000);
 afterAll(async () => {

@@ -5,3 +5,4 @@ export * from './lib/key-evaluation/key-evaluation.workflow';
 export * from './lib/rectification/rectification.workflow';
 export * from './lib/monitoring/corrective-case.workflow';
 export * from './lib/monitoring/monthly-cycle.workflow';
+export * from './lib/annual-cycle/annual-cycle.workflow';

@@ -4,6 +4,7 @@ import { ServiceRuntimeModule } from '@bpm/service';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth';
 import { EvaluationModule } from '../evaluation';
+import { CyclesModule } from '../cycles/cycles.module';
 import { GoalDeclarationModule } from '../goal-declaration';
 import { ResultApplicationModule } from '../result-application/result-application.module';
 import { MonitoringModule } from '../monitoring';
@@ -12,7 +13,8 @@ import { ForwardingModule } from './forwarding.module';
 
 /**
  * The public API: problem+json and validation (HttpPlatformModule), bearer tokens and roles
- * (AuthModule, global guards), the road to goal-declaration and monitoring, the inbox, and the audit reads.
+ * (AuthModule, global guards), the road to goal-declaration and monitoring, the inbox, the audit reads,
+ * and the annual cycle.
  */
 @Module({
   imports: [
@@ -26,6 +28,7 @@ import { ForwardingModule } from './forwarding.module';
     TasksModule,
     AuditModule,
     ResultApplicationModule,
+    CyclesModule,
   ],
 })
 export class AppModule {}

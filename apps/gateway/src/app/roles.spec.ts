@@ -5,6 +5,7 @@ import { ENDPOINTS, OWN_CASE, OWN_PROJECT } from '../testing/endpoints';
 import { Person, call, createGatewayApp, expectProblem, people, tokensFor } from '../testing/gateway-app';
 import { StubGoalDeclaration } from '../testing/stub-goal-declaration';
 import type { ReviewDecisions } from '../tasks/review-decisions';
+import type { AnnualCycles } from '../cycles/annual-cycles';
 
 const event: RecordedEvent = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -30,6 +31,14 @@ const decisions: ReviewDecisions = {
   decide: async () => ({ task: {} as never, goalStatus: 'approved', goalVersion: 4 }),
 };
 
+const cycleStatus = { region: 'county-330100', fiscalYear: 2027, phase: 'key-evaluation', late: [], history: [], runs: 1 } as never;
+const annualCycles: AnnualCycles = {
+  start: async (i) => ({ workflowId: `annual-cycle-${i.region}-${i.fiscalYear}`, region: i.region, fiscalYear: i.fiscalYear }),
+  describe: async () => cycleStatus,
+  extend: async () => cycleStatus,
+  advance: async () => cycleStatus,
+};
+
 describe('gateway roles: who may call what', () => {
   const stub = new StubGoalDeclaration();
   let app: INestApplication;
@@ -39,7 +48,7 @@ describe('gateway roles: who may call what', () => {
     await stub.start();
     stub.goals.set(OWN_PROJECT, { projectId: OWN_PROJECT, unitId: 'U001', fiscalYear: 2026, status: 'draft' });
     stub.cases.set(OWN_CASE, { caseId: OWN_CASE, projectId: OWN_PROJECT, unitId: 'U001', status: 'open' });
-    app = await createGatewayApp({ goalDeclarationUrl: stub.url, auditStore, reviewDecisions: decisions });
+    app = await createGatewayApp({ goalDeclarationUrl: stub.url, auditStore, reviewDecisions: decisions, annualCycles });
     tokens = await tokensFor();
   });
   afterAll(async () => {
@@ -91,6 +100,8 @@ describe('gateway roles: who may call what', () => {
         '/fund-notices/{noticeId}/applications',
         '/audit/goals/{projectId}/state',
         '/audit/streams/{stream}/events',
+        '/cycles/{region}/{year}',
+        '/cycles/{region}/{year}/phase-advances',
         '/monitoring/execution-imports',
         '/monitoring/execution-feed',
         '/monitoring/projects/{projectId}/execution/{month}',

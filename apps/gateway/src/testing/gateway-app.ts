@@ -11,6 +11,7 @@ import { RectificationVerifications } from '../result-application/rectification-
 import { RESULT_APPLICATION_URL } from '../result-application/result-application.client';
 import { EVALUATION_UPSTREAM } from '../evaluation';
 import { CorrectiveAnswers } from '../monitoring/corrective-answers';
+import { AnnualCycles } from '../cycles/annual-cycles';
 import { ReviewDecisions } from '../tasks/review-decisions';
 
 export interface GatewayAppOptions {
@@ -27,11 +28,19 @@ export interface GatewayAppOptions {
   /** result-application's URL: the same stub unless given. */
   resultApplicationUrl?: string;
   rectificationVerifications?: RectificationVerifications;
+  annualCycles?: AnnualCycles;
 }
 
 const unusedStore: AuditEventStore = {
   readStream: () => Promise.reject(new Error('no audit store in this test')),
   verify: () => Promise.reject(new Error('no audit store in this test')),
+};
+
+const unusedCycles: AnnualCycles = {
+  start: () => Promise.reject(new Error('no annual cycles in this test')),
+  describe: () => Promise.reject(new Error('no annual cycles in this test')),
+  extend: () => Promise.reject(new Error('no annual cycles in this test')),
+  advance: () => Promise.reject(new Error('no annual cycles in this test')),
 };
 
 const unusedDecisions: ReviewDecisions = {
@@ -63,6 +72,8 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<INes
     .useValue(options.reviewDecisions ?? unusedDecisions)
     .overrideProvider(CorrectiveAnswers)
     .useValue(options.correctiveAnswers ?? acceptingAnswers)
+    .overrideProvider(AnnualCycles)
+    .useValue(options.annualCycles ?? unusedCycles)
     .overrideProvider(AUDIT_EVENT_STORE)
     .useValue(options.auditStore ?? unusedStore)
     .overrideProvider(RESULT_APPLICATION_URL)

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ServiceRuntimeModule } from '@bpm/service';
+import { annualCycleProviders } from '../annual-cycle/annual-cycle.providers';
 import { goalReviewProviders } from '../goal-review/goal-review.providers';
 import { keyEvaluationProviders } from '../key-evaluation/key-evaluation.providers';
 import { monitoringProviders } from '../monitoring/monitoring.providers';
@@ -8,6 +9,6 @@ import { WorkerService } from '../worker/worker.service';
 
 @Module({
   imports: [ServiceRuntimeModule.forRoot({ service: 'orchestrator', dependencies: ['postgres', 'kafka', 'temporal'] })],
-  providers: [...goalReviewProviders, ...keyEvaluationProviders, ...monitoringProviders, WorkerService, SignalBridge],
+  providers: [...goalReviewProviders, ...keyEvaluationProviders, ...monitoringProviders, ...annualCycleProviders, WorkerService, SignalBridge],
 })
 export class AppModule {}

@@ -1,4 +1,4 @@
-import type { CorrectiveCaseActivities, GoalReviewActivities, KeyEvaluationActivities, WiringActivities } from '@bpm/workflows';
+import type { AnnualCycleActivities, CorrectiveCaseActivities, GoalReviewActivities, KeyEvaluationActivities, WiringActivities } from '@bpm/workflows';
 
 /** Activities do the I/O that workflows may not. */
 export function createActivities(service: string): WiringActivities {
@@ -15,6 +15,7 @@ export function createWorkerActivities(
   goalReview: GoalReviewActivities,
   correctiveCase: CorrectiveCaseActivities,
   keyEvaluation?: KeyEvaluationActivities,
-): WiringActivities & GoalReviewActivities & CorrectiveCaseActivities & Partial<KeyEvaluationActivities> {
-  return { ...createActivities(service), ...goalReview, ...correctiveCase, ...keyEvaluation };
+  annualCycle?: AnnualCycleActivities,
+): WiringActivities & GoalReviewActivities & CorrectiveCaseActivities & Partial<KeyEvaluationActivities> & Partial<AnnualCycleActivities> {
+  return { ...createActivities(service), ...goalReview, ...correctiveCase, ...keyEvaluation, ...annualCycle };
 }

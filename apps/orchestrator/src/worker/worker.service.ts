@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { ServiceConfig } from '@bpm/config';
 import { SERVICE_CONFIG } from '@bpm/service';
-import { ORCHESTRATOR_TASK_QUEUE, type CorrectiveCaseActivities, type GoalReviewActivities, type KeyEvaluationActivities } from '@bpm/workflows';
+import { ORCHESTRATOR_TASK_QUEUE, registerCycleSearchAttributes, type AnnualCycleActivities, type CorrectiveCaseActivities, type GoalReviewActivities, type KeyEvaluationActivities } from '@bpm/workflows';
+import { ANNUAL_CYCLE_ACTIVITIES } from '../annual-cycle/annual-cycle.providers';
 import { GOAL_REVIEW_ACTIVITIES } from '../goal-review/goal-review.providers';
 import { KEY_EVALUATION_ACTIVITIES } from '../key-evaluation/key-evaluation.providers';
 import { CORRECTIVE_CASE_ACTIVITIES } from '../monitoring/monitoring.providers';
@@ -22,17 +23,24 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(GOAL_REVIEW_ACTIVITIES) private readonly goalReviewActivities: GoalReviewActivities,
     @Inject(KEY_EVALUATION_ACTIVITIES) private readonly keyEvaluationActivities: KeyEvaluationActivities,
     @Inject(CORRECTIVE_CASE_ACTIVITIES) private readonly correctiveCaseActivities: CorrectiveCaseActivities,
+    @Inject(ANNUAL_CYCLE_ACTIVITIES) private readonly annualCycleActivities: AnnualCycleActivities,
   ) {}
 
   async onApplicationBootstrap() {
     installQuietRuntime();
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    // The dev server registers them from its flags only when it creates its database; an older
+    // local database (or another server) gets them here. Idempotent; a server that refuses
+    // (no operator rights) leaves it to its operators.
+    await registerCycleSearchAttributes(this.connection, this.config.TEMPORAL_NAMESPACE).catch((e: unknown) =>
+      this.logger.warn(`annual cycle search attributes not registered: ${(e as Error)?.message ?? String(e)}`),
+    );
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: ORCHESTRATOR_TASK_QUEUE,
       workflowsPath: workflowsPath(),
-      activities: createWorkerActivities('orchestrator', this.goalReviewActivities, this.correctiveCaseActivities, this.keyEvaluationActivities),
+      activities: createWorkerActivities('orchestrator', this.goalReviewActivities, this.correctiveCaseActivities, this.keyEvaluationActivities, this.annualCycleActivities),
     });
     this.running = this.worker.run().catch((e) => this.logger.error(e));
     this.logger.log(`worker polling ${ORCHESTRATOR_TASK_QUEUE}`);
