@@ -1,6 +1,6 @@
 /**
  * What kind of refusal: the HTTP layer maps it by a switch without knowing every code
- * (not-found 404, forbidden 403, invalid 422, conflict 409, precondition 409/422).
+ * (not-found 404, forbidden 403, invalid 422, conflict 409, precondition 412).
  */
 export type ErrorKind = 'not-found' | 'forbidden' | 'invalid' | 'conflict' | 'precondition';
 
