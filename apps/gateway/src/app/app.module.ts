@@ -3,13 +3,16 @@ import { HttpPlatformModule } from '@bpm/http';
 import { ServiceRuntimeModule } from '@bpm/service';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth';
+import { ConsoleModule } from '../console/console.module';
+import { SignInController } from '../sign-in/sign-in.controller';
 import { GoalDeclarationModule } from '../goal-declaration';
 import { TasksModule } from '../tasks/tasks.module';
 import { ForwardingModule } from './forwarding.module';
 
 /**
  * The public API: problem+json and validation (HttpPlatformModule), bearer tokens and roles
- * (AuthModule, global guards), the road to goal-declaration, the inbox, and the audit reads.
+ * (AuthModule, global guards), the road to goal-declaration, the inbox, the audit reads, the
+ * console's sign-in (local mode) and the console's files under /console.
  */
 @Module({
   imports: [
@@ -20,6 +23,8 @@ import { ForwardingModule } from './forwarding.module';
     ForwardingModule,
     TasksModule,
     AuditModule,
+    ConsoleModule,
   ],
+  controllers: [SignInController],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, Max, Min, Val
 import { FieldLabel } from '@bpm/http';
 import { BUDGET_TYPES, BudgetType, PROJECT_TYPES, ProjectType } from '../domain/goal-domain';
 import { FiscalYearField, IdField, TextField } from '../common/dto';
+import { GoalListQuery } from '../goals/goal.dto';
 
 export class MultiYearPeriodDto {
   @ApiProperty({ description: '实施期起始年度', example: 2026 })
@@ -90,4 +91,10 @@ export class ProjectRegisteredDto {
 
   @ApiProperty({ description: '绩效目标流的版本' })
   version!: number;
+}
+
+/** 项目列表: the goal list's filters plus a search in the project's name or code. */
+export class ProjectListQuery extends GoalListQuery {
+  @TextField('项目名称或编码', '按项目名称或编码模糊查询', 100, true)
+  search?: string;
 }
