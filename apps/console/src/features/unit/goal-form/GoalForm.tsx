@@ -81,7 +81,7 @@ export function GoalForm({ initial, library, comments = [], disabled, onSave }: 
         const key = name.join('.');
         byPath.set(key, { name, errors: [...(byPath.get(key)?.errors ?? []), message] });
       }
-      form.setFields([...byPath.values()]);
+      form.setFields([...byPath.values()] as Parameters<typeof form.setFields>[0]);
       setProblem({ detail: error.problem.detail, others: others.filter((m) => m !== error.problem.detail) });
     } finally {
       setSaving(false);
