@@ -18,8 +18,8 @@ async function main() {
   });
   if (infra.status !== 0) process.exit(1);
 
-  say('building the services');
-  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--projects', Object.keys(servicePorts).join(','), '--output-style=static'], {
+  say('building the services and the console');
+  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--projects', [...Object.keys(servicePorts), 'console'].join(','), '--output-style=static'], {
     stdio: 'inherit',
     cwd: repoRoot,
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
@@ -46,6 +46,7 @@ async function main() {
   );
   say(`everything is up in ${((Date.now() - started) / 1000).toFixed(0)}s`);
   say(`gateway (REST API)   http://127.0.0.1:${servicePorts.gateway}`);
+  say(`console (web)        http://127.0.0.1:${servicePorts.gateway}/console`);
   say(`OpenAPI page         http://127.0.0.1:${servicePorts.gateway}/docs`);
   say(`Temporal UI          http://127.0.0.1:${infraPort('BPM_TEMPORAL_UI_PORT')}`);
   say(`a token for a unit:  npx tsx tools/token/issue-token.ts --role unit --unit U001 --sub zhang3`);

@@ -20,9 +20,9 @@ export function App() {
   useSyncExternalStore(session.subscribe, identityKey);
   const identity = session.identity();
   return (
-    <ConfigProvider locale={zhCN}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }}>
       <AntApp>
-        <BrowserRouter basename="/console">
+        <BrowserRouter basename="/console" future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
           {identity ? (
             <Routes>
               <Route element={<ConsoleLayout identity={identity} />}>

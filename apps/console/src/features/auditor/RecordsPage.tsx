@@ -11,7 +11,7 @@ const columns: ProColumns<ProjectRow>[] = [
   { title: '项目名称', dataIndex: 'name', search: false, render: (_, r) => <Link to={`/auditor/records/${r.projectId}`}>{r.name}</Link> },
   { title: '项目编码', dataIndex: 'projectId', search: false, copyable: true, ellipsis: true, width: 180 },
   { title: '预算单位', dataIndex: 'unitId', search: false },
-  { title: '预算年度', dataIndex: 'fiscalYear', valueType: 'digit' },
+  { title: '预算年度', dataIndex: 'fiscalYear', valueType: 'digit', render: (_, r) => r.fiscalYear },
   { title: '状态', dataIndex: 'status', search: false, render: (_, r) => <Tag color={GOAL_STATUS_COLORS[r.status]}>{GOAL_STATUS_LABELS[r.status] ?? r.status}</Tag> },
   { title: '操作', valueType: 'option', render: (_, r) => [<Link key="timeline" to={`/auditor/records/${r.projectId}`}>时间线</Link>] },
 ];

@@ -26,7 +26,7 @@ const deadline = (r: TaskRow) => {
 const columns: ProColumns<TaskRow>[] = [
   { title: '项目名称', dataIndex: 'projectName', search: false, render: (_, r) => <Link to={`/reviewer/tasks/${r.projectId}/rounds/${r.reviewRound}`}>{r.projectName}</Link> },
   { title: '预算单位', dataIndex: 'unitId' },
-  { title: '预算年度', dataIndex: 'fiscalYear', valueType: 'digit' },
+  { title: '预算年度', dataIndex: 'fiscalYear', valueType: 'digit', render: (_, r) => r.fiscalYear },
   { title: '任务状态', dataIndex: 'status', initialValue: 'open', valueEnum: Object.fromEntries(Object.entries(TASK_STATUS_LABELS).map(([k, text]) => [k, { text }])) },
   { title: '类型', dataIndex: 'isAdjustment', search: false, render: (_, r) => (r.isAdjustment ? '调整申请' : '新申报') },
   { title: '轮次/提交', dataIndex: 'submission', search: false, render: (_, r) => `第${r.reviewRound}轮 第${r.submission}次` },

@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Result, Select, Typography } from 'antd';
+import { AutoComplete, Button, Card, Form, Input, Result, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
@@ -63,8 +63,8 @@ export function SignInPage() {
                 <Select options={Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))} />
               </Form.Item>
               {role === 'unit' && (
-                <Form.Item name="unit" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
-                  <Select options={SAMPLE_UNITS.map((u) => ({ value: u.id, label: `${u.name}（${u.id}）` }))} />
+                <Form.Item name="unit" label="所属单位（编码）" rules={[{ required: true, whitespace: true, message: '请选择或填写所属单位编码' }]}>
+                  <AutoComplete options={SAMPLE_UNITS.map((u) => ({ value: u.id, label: `${u.name}（${u.id}）` }))} />
                 </Form.Item>
               )}
               <Form.Item name="sub" label="用户名" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>

@@ -15,7 +15,7 @@ const columns: ProColumns<ProjectRow>[] = [
   { title: '项目名称或编码', dataIndex: 'search', hideInTable: true },
   { title: '项目名称', dataIndex: 'name', search: false, render: (_, r) => <Link to={`/unit/projects/${r.projectId}`}>{r.name}</Link> },
   { title: '项目编码', dataIndex: 'projectId', search: false, copyable: true, ellipsis: true, width: 180 },
-  { title: '预算年度', dataIndex: 'fiscalYear', valueType: 'digit', width: 100 },
+  { title: '预算年度', dataIndex: 'fiscalYear', valueType: 'digit', width: 100, render: (_, r) => r.fiscalYear },
   { title: '预算类型', dataIndex: 'budget', valueEnum: Object.fromEntries(Object.entries(BUDGET_LABELS).map(([k, text]) => [k, { text }])) },
   { title: '项目类型', dataIndex: 'projectType', search: false, render: (_, r) => PROJECT_TYPE_LABELS[r.projectType] ?? r.projectType },
   { title: '预算金额（元）', dataIndex: 'amount', search: false, valueType: 'money' },
