@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { infraPort } from '../../libs/config/src/lib/infra-defaults';
 import { log, mavenLib } from './build-tools';
 import { ensureDir, localPath, repoRoot } from './paths';
-import { portOpen, runningPid, startDetached, waitFor } from './processes';
+import { portOpen, runLogged, runningPid, startDetached, waitFor } from './processes';
 
 const clusterId = 'YnBtLWxvY2FsLWthZmthMQ'; // any 22-char base64 id; fixed so the data survives restarts
 
@@ -38,7 +37,7 @@ export const kafka = {
   name: 'kafka',
   port: () => infraPort('BPM_KAFKA_PORT'),
   async up() {
-    const lib = mavenLib('kafka', 'deploy/local/kafka');
+    const lib = await mavenLib('kafka', 'deploy/local/kafka');
     if (!runningPid('kafka')) {
       if (await portOpen(this.port())) {
         throw new Error(`port ${this.port()} is taken by another program; set BPM_KAFKA_PORT to a free port`);
@@ -51,9 +50,7 @@ export const kafka = {
       writeFileSync(props, wanted);
       const log4j = `-Dlog4j2.configurationFile=${join(repoRoot, 'deploy/local/kafka/log4j2.properties')}`;
       if (changed || !existsSync(join(dataDir, 'meta.properties'))) {
-        execFileSync('java', ['-cp', `${lib}/*`, log4j, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props, '--ignore-formatted'], {
-          stdio: 'ignore',
-        });
+        await runLogged('kafka', 'kafka', 'java', ['-cp', `${lib}/*`, log4j, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props, '--ignore-formatted']);
       }
       startDetached('kafka', 'java', ['-Xms256m', '-Xmx768m', '-cp', `${lib}/*`, log4j, 'kafka.Kafka', props]);
     }

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { infraPort, infraUrls } from '../../libs/config/src/lib/infra-defaults';
 import { portOpen, runningPid, startDetached, waitFor } from './processes';
 import { log } from './build-tools';
+import { ensureDbRoles } from './db-roles';
 import { join } from 'node:path';
 
 export const postgres = {
@@ -15,11 +16,12 @@ export const postgres = {
       startDetached('postgres', process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'pg-daemon.ts')]);
     }
     await waitFor('PostgreSQL', () => this.check(), 60_000, 'postgres');
+    await ensureDbRoles();
     log(`postgres ready on 127.0.0.1:${this.port()}`);
   },
   /** Ready means `select 1` answers in the platform's database. */
   async check() {
-    const client = new Client({ connectionString: infraUrls().databaseUrl, connectionTimeoutMillis: 2000 });
+    const client = new Client({ connectionString: infraUrls().databaseAdminUrl, connectionTimeoutMillis: 2000 });
     await client.connect();
     try {
       await client.query('select 1');

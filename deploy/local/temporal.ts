@@ -12,7 +12,7 @@ export const temporal = {
   port: () => infraPort('BPM_TEMPORAL_PORT'),
   uiPort: () => infraPort('BPM_TEMPORAL_UI_PORT'),
   async up() {
-    const cli = temporalCli();
+    const cli = await temporalCli();
     if (!runningPid('temporal')) {
       if (await portOpen(this.port())) {
         throw new Error(`port ${this.port()} is taken by another program; set BPM_TEMPORAL_PORT to a free port`);
@@ -51,8 +51,8 @@ export const temporal = {
  */
 export const temporalTestServer = {
   name: 'temporal-test-server',
-  prepare(): string {
-    const lib = mavenLib('temporal-test-server', 'deploy/local/temporal-test-server');
+  async prepare(): Promise<string> {
+    const lib = await mavenLib('temporal-test-server', 'deploy/local/temporal-test-server');
     const script = join(ensureDir(localPath('temporal-test-server')), 'run.sh');
     writeFileSync(script, `#!/bin/sh\nexec java -Xmx512m -cp '${lib}/*' io.temporal.testserver.TestServer "$@"\n`);
     chmodSync(script, 0o755);

@@ -16,12 +16,13 @@ const USAGE = 'usage: npx tsx tools/projections/rebuild.ts <projection-name> [--
 
 async function defaultRuntime(projection: Projection): Promise<ProjectionRuntime> {
   const env = process.env;
-  const url = infraUrls(env).databaseUrl;
+  const urls = infraUrls(env);
   const readModelSchema = env['READ_MODEL_SCHEMA'] ?? 'public';
-  const store = new PostgresEventStore({ connectionString: url, schema: env['EVENT_STORE_SCHEMA'] ?? 'event_store' });
+  // Events are read as the application role; the read model is rebuilt as the read-model role.
+  const store = new PostgresEventStore({ connectionString: urls.databaseUrl, schema: env['EVENT_STORE_SCHEMA'] ?? 'event_store' });
   const dataSource = new DataSource({
     type: 'postgres',
-    url,
+    url: urls.readModelDatabaseUrl,
     schema: readModelSchema,
     // Only entity classes and schemas can be registered; table names as strings must already be known.
     entities: projection.tables.filter((t) => typeof t !== 'string') as DataSource['options']['entities'],

@@ -14,11 +14,12 @@ export const projections: Projection[] = [goalReadModel];
 const checkpointSchemas: Record<string, string> = { [goalReadModel.name]: 'goal_declaration' };
 
 export async function createRuntime(projection: Projection): Promise<ProjectionRuntime> {
-  const url = infraUrls().databaseUrl;
-  const store = new PostgresEventStore({ connectionString: url, schema: 'event_store', listen: false });
+  const urls = infraUrls();
+  // Events are read as the application role; the read model is rebuilt as the read-model role.
+  const store = new PostgresEventStore({ connectionString: urls.databaseUrl, schema: 'event_store', listen: false });
   const dataSource = await new DataSource({
     type: 'postgres',
-    url,
+    url: urls.readModelDatabaseUrl,
     entities: projection.tables.filter((t) => typeof t !== 'string') as DataSource['options']['entities'],
   }).initialize();
   return {

@@ -15,6 +15,10 @@ const infra = (cmd: string) =>
     cwd: root,
   }).status;
 
+// Ctrl-C reaches Jest and the launcher too (same terminal group); this runner outlives them so it
+// can still stop the infrastructure it started instead of leaving it holding the ports.
+process.on('SIGINT', () => undefined);
+
 mkdirSync(localDir, { recursive: true });
 const alreadyRunning = infra('status') === 0;
 if (alreadyRunning ? infra('prepare') !== 0 : infra('up') !== 0) {
@@ -22,11 +26,18 @@ if (alreadyRunning ? infra('prepare') !== 0 : infra('up') !== 0) {
   process.exit(1);
 }
 
+// Schemathesis for the API fuzz test: installed (once, cached under .local) before Jest's clock starts.
+if (spawnSync(process.execPath, [require.resolve('tsx/cli'), join(root, 'tools/test/schemathesis.ts')], { stdio: 'inherit', cwd: root }).status !== 0) {
+  process.stderr.write('schemathesis could not be installed; the fuzz test will fail\n');
+}
+
 const results = join(localDir, 'jest-results.json');
 rmSync(results, { force: true });
 const jest = spawnSync(
   process.execPath,
-  [require.resolve('jest/bin/jest'), '--ci', '--maxWorkers=2', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+  // 30 s per test and hook rather than Jest's 5: on two cores shared with other work, a real
+  // server's start alone can take longer than 5 s; a test that hangs still fails.
+  [require.resolve('jest/bin/jest'), '--ci', '--maxWorkers=2', '--testTimeout=30000', '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
   {
     stdio: 'inherit',
     cwd: root,

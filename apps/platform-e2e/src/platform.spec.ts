@@ -276,9 +276,24 @@ describe('goal declaration and review through the gateway (绩效目标申报与
     const verification = await api().get(`/audit/goals/${projectId}/verification`).set(as('auditor'));
     expect(verification.body.intact).toBe(true);
 
-    const returnedAt = events.find((e) => e.type === 'GoalReturned')!.time;
-    const asOf = await api().get(`/audit/goals/${projectId}/state`).query({ asOf: returnedAt }).set(as('auditor'));
-    expect(asOf.body.state?.status ?? asOf.body.status).toBe('returned');
+    // The goal as it stood: folded by goal-declaration itself (its internal state endpoint).
+    const returned = events.findIndex((e) => e.type === 'GoalReturned');
+    const asOf = await api().get(`/audit/goals/${projectId}/state`).query({ asOf: events[returned].time }).set(as('auditor'));
+    expect(asOf.status).toBe(200);
+    expect(asOf.body).toMatchObject({
+      projectId,
+      stream: `goal-${projectId}`,
+      asOf: new Date(events[returned].time).toISOString(),
+      version: returned + 1,
+      lastEventTime: events[returned].time,
+      status: 'returned',
+      statusLabel: '已退回修改',
+    });
+    const beforeAll = new Date(Date.parse(events[0].time) - 60_000).toISOString();
+    const beforeItExisted = await api().get(`/audit/goals/${projectId}/state`).query({ asOf: beforeAll }).set(as('auditor'));
+    expect(beforeItExisted.status).toBe(404);
+    expect(beforeItExisted.body).toMatchObject({ code: 'NOT_YET_RECORDED' });
+    expect((await api().get(`/audit/goals/P-NONE-${run}/state`).set(as('auditor'))).status).toBe(404);
 
     for (const who of ['unitA', 'unitB']) {
       expect((await api().get(`/audit/goals/${projectId}/history`).set(as(who))).status).toBe(403);

@@ -18,3 +18,12 @@ export {
   type OpenTx,
 } from './lib/postgres/append';
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './lib/esdb/store';
+export * from './lib/checkpoint/merkle';
+export * from './lib/checkpoint/statement';
+export * from './lib/checkpoint/keys';
+export * from './lib/checkpoint/export-format';
+export * from './lib/checkpoint/verify-export';
+export * from './lib/checkpoint/jsonl-sink';
+export { Checkpointer, type CheckpointSink, type CheckpointerOptions } from './lib/postgres/checkpointer';
+export { exportStream } from './lib/postgres/export';
+export { backupStore, restoreStore, type BackupHeader } from './lib/postgres/backup';

@@ -7,4 +7,7 @@ export * from './lib/request-context/request-context';
 export * from './lib/pagination/page';
 export * from './lib/openapi/setup-openapi';
 export * from './lib/http-platform.module';
+export * from './lib/input-guard/unsafe-input';
+export * from './lib/input-guard/input-guard.middleware';
+export * from './lib/input-guard/client-error';
 export * from './lib/problem/error-kind';

@@ -6,21 +6,23 @@ import { AuthModule } from '../auth';
 import { ConsoleModule } from '../console/console.module';
 import { SignInController } from '../sign-in/sign-in.controller';
 import { GoalDeclarationModule } from '../goal-declaration';
+import { MonitoringModule } from '../monitoring';
 import { TasksModule } from '../tasks/tasks.module';
 import { ForwardingModule } from './forwarding.module';
 
 /**
  * The public API: problem+json and validation (HttpPlatformModule), bearer tokens and roles
- * (AuthModule, global guards), the road to goal-declaration, the inbox, the audit reads, the
- * console's sign-in (local mode) and the console's files under /console.
+ * (AuthModule, global guards), the road to goal-declaration and monitoring, the inbox, the audit
+ * reads, the console's sign-in (local mode) and the console's files under /console.
  */
 @Module({
   imports: [
-    ServiceRuntimeModule.forRoot({ service: 'gateway', dependencies: ['postgres', 'temporal'], authentication: 'user-token' }),
+    ServiceRuntimeModule.forRoot({ service: 'gateway', dependencies: ['postgres', 'kafka', 'temporal'], authentication: 'user-token' }),
     HttpPlatformModule,
     AuthModule,
     GoalDeclarationModule,
     ForwardingModule,
+    MonitoringModule,
     TasksModule,
     AuditModule,
     ConsoleModule,

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import type { RecordedEvent } from '@bpm/contracts';
 import type { AuditEventStore } from '../audit/audit-store';
-import { ENDPOINTS, OWN_PROJECT } from '../testing/endpoints';
+import { ENDPOINTS, OWN_CASE, OWN_PROJECT } from '../testing/endpoints';
 import { Person, call, createGatewayApp, expectProblem, people, tokensFor } from '../testing/gateway-app';
 import { StubGoalDeclaration } from '../testing/stub-goal-declaration';
 import type { ReviewDecisions } from '../tasks/review-decisions';
@@ -38,6 +38,7 @@ describe('gateway roles: who may call what', () => {
   beforeAll(async () => {
     await stub.start();
     stub.goals.set(OWN_PROJECT, { projectId: OWN_PROJECT, unitId: 'U001', fiscalYear: 2026, status: 'draft' });
+    stub.cases.set(OWN_CASE, { caseId: OWN_CASE, projectId: OWN_PROJECT, unitId: 'U001', status: 'open' });
     app = await createGatewayApp({ goalDeclarationUrl: stub.url, auditStore, reviewDecisions: decisions });
     tokens = await tokensFor();
   });
@@ -64,7 +65,7 @@ describe('gateway roles: who may call what', () => {
 
   it.each(grants)('%s: lets %s through', async (_name, person, e) => {
     const res = await call(app, tokens[person], e.method, e.url, e.body);
-    expect({ status: res.status, code: res.body?.code }).toEqual({ status: e.method === 'post' && !/(submission|adjustment-requests|completion|decision)$/.test(e.url) ? 201 : 200, code: undefined });
+    expect({ status: res.status, code: res.body?.code }).toEqual({ status: e.status ?? (e.method === 'post' && !/(submission|adjustment-requests|completion|decision)$/.test(e.url) ? 201 : 200), code: undefined });
   });
 
   it.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s: answers 401 without a token', async (_name, e) => {
@@ -90,6 +91,9 @@ describe('gateway roles: who may call what', () => {
         '/fund-notices/{noticeId}/applications',
         '/audit/goals/{projectId}/state',
         '/audit/streams/{stream}/events',
+        '/monitoring/execution-imports',
+        '/monitoring/execution-feed',
+        '/monitoring/projects/{projectId}/execution/{month}',
       ]),
     );
   });

@@ -1,10 +1,13 @@
 import { INestApplication } from '@nestjs/common';
-import { OWN_PROJECT } from '../testing/endpoints';
+import { OWN_CASE, OWN_PROJECT } from '../testing/endpoints';
 import { Method, Person, call, createGatewayApp, expectProblem, tokensFor } from '../testing/gateway-app';
 import { StubGoalDeclaration } from '../testing/stub-goal-declaration';
 import type { ReviewDecisions } from '../tasks/review-decisions';
 
-const declaration = { overallGoal: '保障学生营养餐供应', indicators: [{ name: '受益学生人数' }] };
+const declaration = {
+  overallGoal: '保障学生营养餐供应',
+  indicators: [{ name: '受益学生人数', level1: 'output', level2: 'quantity', kind: 'individual', direction: '>=', unitOfMeasure: '人', annualTarget: 3500 }],
+};
 
 /** Records of U001, touched by the U002 user. */
 const GOAL_SCOPED: { name: string; method: Method; url: string; body?: unknown }[] = [
@@ -13,6 +16,18 @@ const GOAL_SCOPED: { name: string; method: Method; url: string; body?: unknown }
   { name: '提交审核', method: 'post', url: `/goals/${OWN_PROJECT}/submission` },
   { name: '申请调整', method: 'post', url: `/goals/${OWN_PROJECT}/adjustment-requests`, body: { reason: '实施内容变化' } },
   { name: '申请追加资金', method: 'post', url: '/fund-notices/N01/applications', body: { projectId: OWN_PROJECT, amount: 300000, purpose: '扩大覆盖' } },
+  { name: '手工录入执行数据', method: 'put', url: `/monitoring/projects/${OWN_PROJECT}/execution/2026-06`, body: { allocated: '1', paid: '0', expectedCarryOver: '0' } },
+  { name: '项目监控时间线', method: 'get', url: `/monitoring/projects/${OWN_PROJECT}` },
+  { name: '查看监控报告', method: 'get', url: `/monitoring/reports/${OWN_PROJECT}/2026/6` },
+  { name: '填报监控报告', method: 'put', url: `/monitoring/reports/${OWN_PROJECT}/2026/6/draft`, body: { content: { indicators: [] } } },
+  { name: '提交监控报告', method: 'post', url: `/monitoring/reports/${OWN_PROJECT}/2026/6/submission` },
+  { name: '项目拨款状态', method: 'get', url: `/monitoring/projects/${OWN_PROJECT}/allocation` },
+];
+
+/** Corrective cases of U001, touched by the U002 user. */
+const CASE_SCOPED: { name: string; method: Method; url: string; body?: unknown }[] = [
+  { name: '查看纠偏事项', method: 'get', url: `/monitoring/cases/${OWN_CASE}` },
+  { name: '答复纠偏事项', method: 'post', url: `/monitoring/cases/${OWN_CASE}/answer`, body: { choice: 'reallocate', reasons: '调剂' } },
 ];
 
 /** Lists and statistics filtered by unit. */
@@ -20,6 +35,8 @@ const UNIT_SCOPED_LISTS: { name: string; url: string; upstream: string }[] = [
   { name: '绩效目标列表', url: '/goals?fiscalYear=2026', upstream: '/internal/goals' },
   { name: '覆盖率', url: '/coverage?fiscalYear=2026', upstream: '/internal/coverage' },
   { name: '审核待办', url: '/tasks?status=open', upstream: '/internal/review-tasks' },
+  { name: '预警看板', url: '/monitoring/warning-board?fiscalYear=2026', upstream: '/internal/monitoring/warning-board' },
+  { name: '单位记分卡', url: '/monitoring/scorecard?fiscalYear=2026', upstream: '/internal/monitoring/scorecard' },
 ];
 
 const project = { name: '城乡义务教育营养改善', fiscalYear: 2026, budget: 'general-public', projectType: 'ordinary', amount: 1200000, isNew: true };
@@ -39,6 +56,7 @@ describe('gateway unit isolation (预算单位只能办理本单位事项)', () 
   beforeAll(async () => {
     await stub.start();
     stub.goals.set(OWN_PROJECT, { projectId: OWN_PROJECT, unitId: 'U001', fiscalYear: 2026, status: 'draft' });
+    stub.cases.set(OWN_CASE, { caseId: OWN_CASE, projectId: OWN_PROJECT, unitId: 'U001', status: 'open' });
     app = await createGatewayApp({ goalDeclarationUrl: stub.url, reviewDecisions: decisions });
     tokens = await tokensFor();
   });
@@ -78,6 +96,28 @@ describe('gateway unit isolation (预算单位只能办理本单位事项)', () 
       const body = e.body && JSON.parse(JSON.stringify(e.body).replace(OWN_PROJECT, 'P-NONE'));
       const res = await call(app, tokens.unitU002, e.method, url, body);
       expectProblem(res, 404, 'GOAL_NOT_FOUND');
+      expect(stub.forwarded()).toEqual([]);
+    });
+  });
+
+  describe.each(CASE_SCOPED.map((e) => [e.name, e] as const))('%s', (_name, e) => {
+    it('answers the U002 user as if U001’s case did not exist, forwarding nothing', async () => {
+      const res = await call(app, tokens.unitU002, e.method, e.url, e.body);
+      expectProblem(res, 404, 'CORRECTIVE_CASE_NOT_FOUND');
+      expect(res.body.detail).toBe(`未找到纠偏事项“${OWN_CASE}”`);
+      expect(stub.forwarded()).toEqual([]);
+    });
+
+    it('lets the U001 user through, checking the case’s unit first', async () => {
+      const res = await call(app, tokens.unitU001, e.method, e.url, e.body);
+      expect(res.status).toBeLessThan(300);
+      expect(stub.calls[0]).toMatchObject({ method: 'GET', path: `/internal/monitoring/cases/${OWN_CASE}` });
+    });
+
+    it('passes the upstream 404 problem on for an unknown case', async () => {
+      const res = await call(app, tokens.unitU002, e.method, e.url.replace(OWN_CASE, 'C-NONE'), e.body);
+      expectProblem(res, 404, 'CORRECTIVE_CASE_NOT_FOUND');
+      expect(res.body.detail).toBe('未找到纠偏事项“C-NONE”');
       expect(stub.forwarded()).toEqual([]);
     });
   });

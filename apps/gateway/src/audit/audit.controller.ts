@@ -1,20 +1,19 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth';
-import { IdField } from '../common/dto';
-import { ApiProblems } from '../goal-declaration';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BEARER_AUTH_NAME } from '@bpm/http';
+import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
+import { ProjectParams } from '../common/dto';
+import { ApiProblems, ForwardsToGoalDeclaration } from '../goal-declaration';
 import { AsOfQuery, AuditHistoryDto, GoalStateAsOfDto, StreamEventsQuery, StreamParams, VerificationDto } from './audit.dto';
 import { AuditService } from './audit.service';
-
-export class ProjectParams {
-  @IdField('项目编码', '项目编码')
-  projectId!: string;
-}
+import { parseAsOf } from './as-of';
 
 /** 审计: replay the history, see the goal as it stood at any moment, prove nothing was edited. Read-only. */
 @ApiTags('审计')
+@ApiBearerAuth(BEARER_AUTH_NAME)
 @ApiProblems(400, 401, 403, 404)
 @Roles('auditor', 'finance-admin')
+@ForwardsToGoalDeclaration()
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
@@ -29,8 +28,8 @@ export class AuditController {
   @Get('goals/:projectId/state')
   @ApiOperation({ summary: '绩效目标在某一时点的状态（按事件重放）' })
   @ApiOkResponse({ type: GoalStateAsOfDto })
-  state(@Param() params: ProjectParams, @Query() query: AsOfQuery): Promise<GoalStateAsOfDto> {
-    return this.audit.goalStateAsOf(params.projectId, query.asOf ? new Date(query.asOf) : undefined);
+  state(@CurrentActor() actor: AuthenticatedActor, @Param() params: ProjectParams, @Query() query: AsOfQuery): Promise<GoalStateAsOfDto> {
+    return this.audit.goalStateAsOf(actor, params.projectId, query.asOf ? parseAsOf(query.asOf) : undefined);
   }
 
   @Get('goals/:projectId/verification')
@@ -47,7 +46,7 @@ export class AuditController {
     return this.audit.streamEvents(params.stream, {
       from: query.from,
       to: query.to,
-      asOf: query.asOf ? new Date(query.asOf) : undefined,
+      asOf: query.asOf ? parseAsOf(query.asOf) : undefined,
     });
   }
 }

@@ -1,40 +1,52 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { FieldLabel } from '@bpm/http';
+import { AS_OF_PATTERN, parseAsOf } from './as-of';
 import { AuditEventDto } from './audit-event';
 
 /** Stream names as the store keeps them: `<category>-<id>`. */
 export const STREAM_PATTERN = /^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
 
+/** Versions are PostgreSQL integers; no stream of ours comes near. */
+export const MAX_STREAM_VERSION = 2_147_483_647;
+
 export class AsOfQuery {
-  @ApiPropertyOptional({ description: '时点（ISO 8601）；不填为当前', example: '2026-03-31T23:59:59+08:00' })
+  @ApiPropertyOptional({
+    description: '时点：带时区的 ISO 8601 时刻，或仅日期（指区划所在时区该日结束时，默认 Asia/Shanghai）；不填为当前',
+    example: '2026-03-31',
+    pattern: AS_OF_PATTERN.source,
+  })
   @FieldLabel('时点')
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsString()
+  @Matches(AS_OF_PATTERN)
+  @ValidateBy({ name: 'isInstant', validator: { validate: (v: unknown) => typeof v === 'string' && parseAsOf(v) !== undefined } })
   asOf?: string;
 }
 
 export class StreamEventsQuery extends AsOfQuery {
-  @ApiPropertyOptional({ description: '起始版本（含）', minimum: 1 })
+  @ApiPropertyOptional({ description: '起始版本（含）', type: 'integer', minimum: 1, maximum: MAX_STREAM_VERSION })
   @FieldLabel('起始版本')
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_STREAM_VERSION)
   from?: number;
 
-  @ApiPropertyOptional({ description: '截止版本（含）', minimum: 1 })
+  @ApiPropertyOptional({ description: '截止版本（含）', type: 'integer', minimum: 1, maximum: MAX_STREAM_VERSION })
   @FieldLabel('截止版本')
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_STREAM_VERSION)
   to?: number;
 }
 
 export class StreamParams {
-  @ApiProperty({ description: '事件流名称，如 goal-P001', example: 'goal-P001' })
+  @ApiProperty({ description: '事件流名称，如 goal-P001', example: 'goal-P001', pattern: STREAM_PATTERN.source })
   @FieldLabel('事件流')
   @IsString()
   @Matches(STREAM_PATTERN)

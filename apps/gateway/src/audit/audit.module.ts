@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditExportController } from './audit-export.controller';
 import { AuditController } from './audit.controller';
 import { auditEventStoreProvider } from './audit-store';
 import { AuditService } from './audit.service';
 
 @Module({
-  controllers: [AuditController],
+  controllers: [AuditController, AuditExportController],
   providers: [auditEventStoreProvider, AuditService],
 })
 export class AuditModule {}

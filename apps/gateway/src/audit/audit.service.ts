@@ -1,44 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RecordedEvent } from '@bpm/contracts';
 import { ProblemException } from '@bpm/http';
-import {
-  GOAL_STATUS_LABELS,
-  PerformanceGoalEvent,
-  PerformanceGoalState,
-  evolveGoal,
-  initialGoalState,
-  performanceGoalStreamId,
-} from '../domain/goal-domain';
+import { performanceGoalStreamId, type GoalStateAsOf } from '@bpm/goal-declaration-contract';
+import type { Actor } from '@bpm/contracts';
+import { GoalDeclarationClient, path } from '../goal-declaration';
 import { AUDIT_EVENT_STORE, AuditEventStore } from './audit-store';
 import { AuditEventDto, toAuditEvent } from './audit-event';
-import { AuditHistoryDto, GoalStateAsOfDto, VerificationDto } from './audit.dto';
-
-const GOAL_EVENT_TYPES: ReadonlySet<string> = new Set<PerformanceGoalEvent['type']>([
-  'ProjectRegistered',
-  'GoalDeclared',
-  'GoalSubmittedForReview',
-  'GoalApproved',
-  'GoalReturned',
-  'GoalRejected',
-  'GoalAdjustmentRequested',
-  'GoalAdjustmentRejected',
-]);
+import { AuditHistoryDto, VerificationDto } from './audit.dto';
 
 const streamNotFound = (stream: string) =>
   new ProblemException(404, 'STREAM_NOT_FOUND', `未找到事件流“${stream}”：该记录不存在或尚无任何事件`, { title: '未找到' });
 
-/** Folds a goal stream with the domain's own `evolve`; event types it does not know are skipped. */
-export function foldGoal(events: readonly RecordedEvent[]): PerformanceGoalState {
-  return events.reduce<PerformanceGoalState>(
-    (state, e) => (GOAL_EVENT_TYPES.has(e.type) ? evolveGoal(state, { type: e.type, data: e.data } as PerformanceGoalEvent) : state),
-    initialGoalState(),
-  );
-}
-
 /** What auditors may ask of the event store: the history, the state at a moment, the chain's integrity. */
 @Injectable()
 export class AuditService {
-  constructor(@Inject(AUDIT_EVENT_STORE) private readonly store: AuditEventStore) {}
+  constructor(
+    @Inject(AUDIT_EVENT_STORE) private readonly store: AuditEventStore,
+    private readonly goalDeclaration: GoalDeclarationClient,
+  ) {}
 
   async streamEvents(stream: string, range: { from?: number; to?: number; asOf?: Date } = {}): Promise<AuditHistoryDto> {
     const events = await this.store.readStream(stream, range);
@@ -50,22 +28,12 @@ export class AuditService {
     return this.streamEvents(performanceGoalStreamId(projectId));
   }
 
-  async goalStateAsOf(projectId: string, asOf: Date = new Date()): Promise<GoalStateAsOfDto> {
-    const stream = performanceGoalStreamId(projectId);
-    const events = await this.store.readStream(stream, { asOf });
-    if (events.length === 0) await this.assertExists(stream);
-    const state = foldGoal(events);
-    const last = events[events.length - 1];
-    return {
-      projectId,
-      stream,
-      asOf: asOf.toISOString(),
-      version: last?.version ?? 0,
-      ...(last ? { lastEventTime: last.time } : {}),
-      status: state.status,
-      statusLabel: GOAL_STATUS_LABELS[state.status] ?? state.status,
-      state,
-    };
+  /**
+   * The goal as it stood at `asOf`: goal-declaration folds its own stream with its own rules
+   * and answers (its 404 for a goal with no events is relayed as is).
+   */
+  goalStateAsOf(actor: Actor, projectId: string, asOf: Date = new Date()): Promise<GoalStateAsOf> {
+    return this.goalDeclaration.get<GoalStateAsOf>(actor, path`/internal/goals/${projectId}/state`, { asOf: asOf.toISOString() });
   }
 
   async verifyGoal(projectId: string): Promise<VerificationDto> {

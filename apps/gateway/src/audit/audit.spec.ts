@@ -1,5 +1,6 @@
 import { infraUrls } from '@bpm/config';
 import { INestApplication } from '@nestjs/common';
+import { decodeJwt } from 'jose';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@bpm/event-store';
@@ -7,7 +8,7 @@ import type { NewEvent, RecordedEvent } from '@bpm/contracts';
 import { Person, call, createGatewayApp, expectProblem, tokensFor } from '../testing/gateway-app';
 import { StubGoalDeclaration } from '../testing/stub-goal-declaration';
 
-const DATABASE_URL = infraUrls().databaseUrl;
+const { databaseUrl: DATABASE_URL, databaseOwnerUrl: DATABASE_OWNER_URL } = infraUrls();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const unitActor = { id: 'zhang3', role: 'unit' as const, unit: 'U001' };
@@ -47,7 +48,7 @@ function goalEvents(projectId: string): { event: NewEvent; actor: typeof unitAct
 describe('auditor endpoints against a real PostgreSQL event store', () => {
   const schema = `gw_audit_${randomBytes(4).toString('hex')}`;
   const pool = new Pool({ connectionString: DATABASE_URL, max: 4 });
-  const store = new PostgresEventStore({ pool, schema, listen: false });
+  const store = new PostgresEventStore({ pool, schema, listen: false, ownerConnectionString: DATABASE_OWNER_URL });
   const stub = new StubGoalDeclaration();
   const projectId = `P-AUD-${randomBytes(3).toString('hex')}`;
   const stream = `goal-${projectId}`;
@@ -80,8 +81,9 @@ describe('auditor endpoints against a real PostgreSQL event store', () => {
     await app?.close();
     await stub.stop();
     await store.close();
-    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await pool.end();
+    const owner = new Pool({ connectionString: DATABASE_OWNER_URL, max: 1 });
+    await owner.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => owner.end());
   });
 
   describe('GET /audit/goals/:projectId/history', () => {
@@ -127,39 +129,72 @@ describe('auditor endpoints against a real PostgreSQL event store', () => {
   });
 
   describe('GET /audit/goals/:projectId/state?asOf=', () => {
-    it('replays the goal up to the moment asked', async () => {
-      const res = await call(app, tokens.auditor, 'get', `/audit/goals/${projectId}/state?asOf=${encodeURIComponent(recorded[2].time)}`);
+    // goal-declaration folds its own stream (its endpoint is tested end to end in platform-e2e);
+    // the gateway asks it, as the signed-in auditor, and relays the answer.
+    const asOfState = {
+      projectId,
+      stream,
+      asOf: '2026-03-31T15:59:59.000Z',
+      version: 3,
+      lastEventTime: '2026-03-31T01:00:00.000Z',
+      status: 'submitted',
+      statusLabel: '已提交审核',
+      state: { status: 'submitted', version: 1, reviewRound: 1, submission: 1, project: { unitId: 'U001' } },
+    };
+
+    it('asks goal-declaration for the goal as it stood at the moment asked, and relays its answer', async () => {
+      stub.reset();
+      stub.replyNext({ status: 200, body: JSON.stringify(asOfState) });
+      const res = await call(app, tokens.auditor, 'get', `/audit/goals/${projectId}/state?asOf=${encodeURIComponent('2026-03-31T23:59:59+08:00')}`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({
-        projectId,
-        stream,
-        asOf: recorded[2].time,
-        version: 3,
-        lastEventTime: recorded[2].time,
-        status: 'submitted',
-        statusLabel: '已提交审核',
-        state: { status: 'submitted', version: 1, reviewRound: 1, submission: 1, project: { unitId: 'U001' } },
+      expect(res.body).toEqual(asOfState);
+      expect(stub.calls).toHaveLength(1);
+      expect(stub.calls[0]).toMatchObject({
+        method: 'GET',
+        path: `/internal/goals/${projectId}/state`,
+        query: { asOf: '2026-03-31T15:59:59.000Z' },
       });
-      expect(res.body.state.approved).toBeUndefined();
+      // As the signed-in auditor, in a signed internal token.
+      const token = String(stub.calls[0].headers['authorization']).replace(/^Bearer /, '');
+      expect(decodeJwt(token)).toMatchObject({ role: 'auditor', aud: 'goal-declaration' });
     });
 
-    it('shows the goal as it stands now without asOf', async () => {
+    it('asks for now without asOf', async () => {
+      stub.reset();
+      stub.replyNext({ status: 200, body: JSON.stringify({ ...asOfState, status: 'approved' }) });
+      const before = Date.now();
       const res = await call(app, tokens.admin, 'get', `/audit/goals/${projectId}/state`);
-      expect(res.body).toMatchObject({ version: 4, status: 'approved', statusLabel: '已批复', state: { approved: { rating: 'excellent', version: 1 } } });
+      expect(res.body.status).toBe('approved');
+      const asked = Date.parse(stub.calls[0].query['asOf']);
+      expect(asked).toBeGreaterThanOrEqual(before - 1000);
+      expect(asked).toBeLessThanOrEqual(Date.now());
     });
 
-    it('shows an unregistered goal before its first event', async () => {
-      const before = new Date(Date.parse(recorded[0].time) - 60_000).toISOString();
-      const res = await call(app, tokens.auditor, 'get', `/audit/goals/${projectId}/state?asOf=${before}`);
+    it("relays goal-declaration's 404 for a goal with no events", async () => {
+      stub.reset();
+      const problem = { type: 'about:blank', title: '未找到', status: 404, code: 'STREAM_NOT_FOUND', detail: '未找到事件流“goal-P-NONE”：该记录不存在或尚无任何事件' };
+      stub.replyNext({ status: 404, body: JSON.stringify(problem), contentType: 'application/problem+json' });
+      expectProblem(await call(app, tokens.auditor, 'get', '/audit/goals/P-NONE/state'), 404, 'STREAM_NOT_FOUND');
+    });
+
+    it('asks for the end of that day in Beijing when given a date alone', async () => {
+      stub.reset();
+      stub.replyNext({ status: 200, body: JSON.stringify(asOfState) });
+      const res = await call(app, tokens.auditor, 'get', `/audit/goals/${projectId}/state?asOf=2026-12-31`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ version: 0, status: 'unregistered', statusLabel: '未登记' });
-      expect(res.body.lastEventTime).toBeUndefined();
+      expect(stub.calls[0].query['asOf']).toBe('2026-12-31T15:59:59.999Z');
     });
 
     it('refuses a moment that is not ISO 8601 with a Chinese 400', async () => {
+      stub.reset();
       const res = await call(app, tokens.auditor, 'get', `/audit/goals/${projectId}/state?asOf=yesterday`);
       expectProblem(res, 400, 'VALIDATION_FAILED');
       expect(res.body.errors[0]).toMatchObject({ field: 'asOf', message: expect.stringMatching(/^时点（asOf）格式不正确/) });
+      expect(stub.calls).toHaveLength(0);
+    });
+
+    it('refuses a unit user', async () => {
+      expectProblem(await call(app, tokens.unitU001, 'get', `/audit/goals/${projectId}/state`), 403, 'ROLE_FORBIDDEN');
     });
   });
 
@@ -173,7 +208,9 @@ describe('auditor endpoints against a real PostgreSQL event store', () => {
     it('detects an event altered behind the store’s back', async () => {
       const victimProject = `${projectId}-T`;
       const events = await appendGoal(victimProject);
-      const client = await pool.connect();
+      // The services' own login may not do this (libs/event-store least-privilege.spec); a superuser may.
+      const admin = new Pool({ connectionString: infraUrls().databaseAdminUrl, max: 1 });
+      const client = await admin.connect();
       try {
         // Replica mode skips the append-only triggers: what a superuser could do by hand.
         await client.query('SET session_replication_role = replica');
@@ -181,6 +218,7 @@ describe('auditor endpoints against a real PostgreSQL event store', () => {
         await client.query('SET session_replication_role = DEFAULT');
       } finally {
         client.release();
+        await admin.end();
       }
       const res = await call(app, tokens.auditor, 'get', `/audit/goals/${victimProject}/verification`);
       expect(res.status).toBe(200);

@@ -1,7 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNumber, IsPositive } from 'class-validator';
-import { FieldLabel } from '@bpm/http';
-import { IdField, JsonObjectField, TextField } from '../common/dto';
+import { IdField, JsonObjectField, MoneyField, TextField } from '../common/dto';
 
 export class IssueFundNoticeDto {
   @JsonObjectField('资金通知', '追加资金通知：文号、资金名称、来源、金额、上级绩效目标表、可申请单位等')
@@ -15,10 +12,7 @@ export class ApplyForFundsDto {
   @IdField('项目编码', '申请资金的项目（须为本单位项目，并已有绩效目标表）')
   projectId!: string;
 
-  @ApiProperty({ description: '申请金额（元）', example: 300000 })
-  @FieldLabel('申请金额')
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @IsPositive()
+  @MoneyField('申请金额', '申请金额（元，最多两位小数）')
   amount!: number;
 
   @TextField('资金用途', '资金用途', 2000)

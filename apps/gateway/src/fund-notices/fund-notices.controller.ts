@@ -1,8 +1,9 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, GoalAccess, GoalDeclarationClient, path } from '../goal-declaration';
 import { ApplyForFundsDto, IssueFundNoticeDto } from './fund-notice.dto';
+import { NoticeParams } from '../common/dto';
 
 /** 追加资金: finance issues the notice with the upper level's goals; units apply with their own. */
 @ApiTags('追加资金')
@@ -15,6 +16,7 @@ export class FundNoticesController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ description: '通知单编号', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-admin')
   @ApiOperation({ summary: '下达追加资金通知' })
   @ApiProblems(400, 409, 422)
@@ -23,12 +25,13 @@ export class FundNoticesController {
   }
 
   @Post(':noticeId/applications')
+  @ApiCreatedResponse({ description: '申请编号', schema: { type: 'object', additionalProperties: true } })
   @Roles('unit')
   @ApiOperation({ summary: '申请追加资金（须附本单位项目的绩效目标表）' })
   @ApiProblems(400, 404, 409, 422)
   async apply(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('noticeId') noticeId: string,
+    @Param() { noticeId }: NoticeParams,
     @Body() body: ApplyForFundsDto,
   ): Promise<unknown> {
     await this.access.load(actor, body.projectId);

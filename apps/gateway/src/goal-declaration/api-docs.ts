@@ -19,7 +19,7 @@ export const ApiProblems = (...statuses: number[]): MethodDecorator & ClassDecor
 
 /**
  * A controller that forwards to goal-declaration: its problems pass through unchanged,
- * and every operation may answer 401, 403 and the upstream's 502/503/504.
+ * and every operation may answer 400 (the input guard), 401, 403 and the upstream's 502/503/504.
  */
 export const ForwardsToGoalDeclaration = (): ClassDecorator =>
-  applyDecorators(UseFilters(UpstreamProblemFilter), ApiBearerAuth(BEARER_AUTH_NAME), ApiProblems(401, 403, 502, 503, 504));
+  applyDecorators(UseFilters(UpstreamProblemFilter), ApiBearerAuth(BEARER_AUTH_NAME), ApiProblems(400, 401, 403, 502, 503, 504));

@@ -67,10 +67,10 @@ describe('GoalDeclarationClient: forwarding to goal-declaration', () => {
 
   it('forwards the JSON body and answers with the upstream body', async () => {
     const body = { changes: { name: '受益人数' }, reason: '更正名称' };
-    const res = await call(app, tokens.admin, 'patch', '/indicator-libraries/L2026/indicators/I%2F01', body);
+    const res = await call(app, tokens.admin, 'patch', '/indicator-libraries/L2026/indicators/I%3A01', body);
     expect(res.status).toBe(200);
-    expect(stub.calls[0]).toMatchObject({ method: 'PATCH', path: '/internal/indicator-libraries/L2026/indicators/I/01', body });
-    expect(res.body).toEqual({ echo: { method: 'PATCH', path: '/internal/indicator-libraries/L2026/indicators/I/01', query: {}, body } });
+    expect(stub.calls[0]).toMatchObject({ method: 'PATCH', path: '/internal/indicator-libraries/L2026/indicators/I:01', body });
+    expect(res.body).toEqual({ echo: { method: 'PATCH', path: '/internal/indicator-libraries/L2026/indicators/I:01', query: {}, body } });
   });
 
   it.each([422, 409, 404, 400])('passes a %i problem+json through unchanged: status, body and content type', async (status) => {

@@ -14,6 +14,7 @@ import {
   type HasHeaders,
 } from '../goal-declaration';
 import { AdjustmentRequestDto, DeclareGoalDto, GoalListQuery } from './goal.dto';
+import { ProjectParams } from '../common/dto';
 
 const anyObject = { schema: { type: 'object', additionalProperties: true } };
 
@@ -47,7 +48,7 @@ export class GoalsController {
   @ApiProblems(404)
   async get(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('projectId') projectId: string,
+    @Param() { projectId }: ProjectParams,
     @Res({ passthrough: true }) res: HasHeaders,
   ): Promise<GoalView> {
     const { body, etag } = await this.access.read(actor, projectId);
@@ -62,7 +63,7 @@ export class GoalsController {
   @ApiProblems(400, 404, 409, 412, 422)
   async declare(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('projectId') projectId: string,
+    @Param() { projectId }: ProjectParams,
     @Body() body: DeclareGoalDto,
     @IfMatchHeader() ifMatch: string | undefined,
     @Res({ passthrough: true }) res: HasHeaders,
@@ -81,7 +82,7 @@ export class GoalsController {
   @ApiProblems(404, 409, 412, 422)
   async submit(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('projectId') projectId: string,
+    @Param() { projectId }: ProjectParams,
     @IfMatchHeader() ifMatch: string | undefined,
     @Res({ passthrough: true }) res: HasHeaders,
   ): Promise<unknown> {
@@ -92,13 +93,14 @@ export class GoalsController {
   }
 
   @Post(':projectId/adjustment-requests')
+  @ApiOkResponse({ description: '调整申请已受理', schema: { type: 'object', additionalProperties: true } })
   @HttpCode(200)
   @Roles('unit')
   @ApiOperation({ summary: '申请调整已批复的绩效目标' })
   @ApiProblems(400, 404, 409, 412, 422)
   async requestAdjustment(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('projectId') projectId: string,
+    @Param() { projectId }: ProjectParams,
     @Body() body: AdjustmentRequestDto,
     @IfMatchHeader() ifMatch: string | undefined,
     @Res({ passthrough: true }) res: HasHeaders,

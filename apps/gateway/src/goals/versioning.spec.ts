@@ -4,7 +4,10 @@ import { OWN_PROJECT } from '../testing/endpoints';
 import { Person, call, createGatewayApp, expectProblem, tokensFor } from '../testing/gateway-app';
 import { StubGoalDeclaration } from '../testing/stub-goal-declaration';
 
-const declaration = { overallGoal: '保障学生营养餐供应', indicators: [{ name: '受益学生人数' }] };
+const declaration = {
+  overallGoal: '保障学生营养餐供应',
+  indicators: [{ name: '受益学生人数', level1: 'output', level2: 'quantity', kind: 'individual', direction: '>=', unitOfMeasure: '人', annualTarget: 3500 }],
+};
 
 /** The gateway only passes versions through: goal-declaration owns them (its ETag, its 412). */
 describe('ETag and If-Match through the gateway', () => {

@@ -19,6 +19,7 @@ import {
   LibraryCreatedDto,
   RetireIndicatorDto,
 } from './indicator-library.dto';
+import { LibraryIndicatorParams, LibraryParams } from '../common/dto';
 
 /** 指标库: kept by finance-admin, read by every signed-in user. */
 @ApiTags('指标库')
@@ -40,17 +41,18 @@ export class IndicatorLibrariesController {
   @ApiOperation({ summary: '查看指标库（类别与指标）' })
   @ApiOkResponse({ description: '指标库', schema: { type: 'object', additionalProperties: true } })
   @ApiProblems(404)
-  get(@CurrentActor() actor: AuthenticatedActor, @Param('libraryId') libraryId: string, @Res({ passthrough: true }) res: HasHeaders): Promise<unknown> {
+  get(@CurrentActor() actor: AuthenticatedActor, @Param() { libraryId }: LibraryParams, @Res({ passthrough: true }) res: HasHeaders): Promise<unknown> {
     return this.versioned(res, 'GET', actor, path`/internal/indicator-libraries/${libraryId}`);
   }
 
   @Post(':libraryId/categories')
+  @ApiCreatedResponse({ description: '新的指标库版本', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-admin')
   @ApiOperation({ summary: '新增指标类别' })
   @ApiProblems(400, 404, 409, 422)
   addCategory(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('libraryId') libraryId: string,
+    @Param() { libraryId }: LibraryParams,
     @Body() body: AddCategoryDto,
     @IfMatchHeader() ifMatch: string | undefined,
     @Res({ passthrough: true }) res: HasHeaders,
@@ -59,12 +61,13 @@ export class IndicatorLibrariesController {
   }
 
   @Post(':libraryId/indicators')
+  @ApiCreatedResponse({ description: '新的指标库版本', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-admin')
   @ApiOperation({ summary: '新增指标' })
   @ApiProblems(400, 404, 409, 422)
   addIndicator(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('libraryId') libraryId: string,
+    @Param() { libraryId }: LibraryParams,
     @Body() body: AddIndicatorDto,
     @IfMatchHeader() ifMatch: string | undefined,
     @Res({ passthrough: true }) res: HasHeaders,
@@ -73,13 +76,13 @@ export class IndicatorLibrariesController {
   }
 
   @Patch(':libraryId/indicators/:indicatorId')
+  @ApiOkResponse({ description: '新的指标库版本', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-admin')
   @ApiOperation({ summary: '修改指标' })
   @ApiProblems(400, 404, 409, 422)
   changeIndicator(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('libraryId') libraryId: string,
-    @Param('indicatorId') indicatorId: string,
+    @Param() { libraryId, indicatorId }: LibraryIndicatorParams,
     @Body() body: ChangeIndicatorDto,
     @IfMatchHeader() ifMatch: string | undefined,
     @Res({ passthrough: true }) res: HasHeaders,
@@ -88,14 +91,14 @@ export class IndicatorLibrariesController {
   }
 
   @Delete(':libraryId/indicators/:indicatorId')
+  @ApiOkResponse({ description: '新的指标库版本', schema: { type: 'object', additionalProperties: true } })
   @HttpCode(200)
   @Roles('finance-admin')
   @ApiOperation({ summary: '停用（删除）指标' })
   @ApiProblems(400, 404, 409, 422)
   retireIndicator(
     @CurrentActor() actor: AuthenticatedActor,
-    @Param('libraryId') libraryId: string,
-    @Param('indicatorId') indicatorId: string,
+    @Param() { libraryId, indicatorId }: LibraryIndicatorParams,
     @Body() body: RetireIndicatorDto,
     @IfMatchHeader() ifMatch: string | undefined,
     @Res({ passthrough: true }) res: HasHeaders,

@@ -1,20 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FieldLabel } from '@bpm/http';
-import { BUDGET_TYPES, BudgetType, PROJECT_TYPES, ProjectType } from '../domain/goal-domain';
-import { FiscalYearField, IdField, TextField } from '../common/dto';
+import { BUDGET_TYPES, BudgetType, PROJECT_TYPES, ProjectType } from '@bpm/goal-declaration-contract';
+import { FiscalYearField, IdField, MoneyField, NestedField, TextField } from '../common/dto';
 import { GoalListQuery } from '../goals/goal.dto';
 
 export class MultiYearPeriodDto {
-  @ApiProperty({ description: '实施期起始年度', example: 2026 })
+  @ApiProperty({ description: '实施期起始年度', example: 2026, type: 'integer', minimum: 2000, maximum: 2100 })
   @FieldLabel('实施期起始年度')
   @IsInt()
   @Min(2000)
   @Max(2100)
   startYear!: number;
 
-  @ApiProperty({ description: '实施期结束年度', example: 2028 })
+  @ApiProperty({ description: '实施期结束年度', example: 2028, type: 'integer', minimum: 2000, maximum: 2100 })
   @FieldLabel('实施期结束年度')
   @IsInt()
   @Min(2000)
@@ -46,10 +45,7 @@ export class ProjectDto {
   @IsIn(PROJECT_TYPES)
   projectType!: ProjectType;
 
-  @ApiProperty({ description: '预算金额（元）', example: 1200000 })
-  @FieldLabel('预算金额')
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @IsPositive()
+  @MoneyField('预算金额', '预算金额（元，最多两位小数）')
   amount!: number;
 
   @ApiProperty({ description: '是否新增项目（否为延续项目）' })
@@ -57,11 +53,7 @@ export class ProjectDto {
   @IsBoolean()
   isNew!: boolean;
 
-  @ApiPropertyOptional({ description: '跨年度项目的实施期', type: MultiYearPeriodDto })
-  @FieldLabel('实施期')
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MultiYearPeriodDto)
+  @NestedField('实施期', '跨年度项目的实施期', () => MultiYearPeriodDto, true)
   multiYear?: MultiYearPeriodDto;
 
   @ApiPropertyOptional({ description: '是否重大项目' })
@@ -78,10 +70,7 @@ export class ProjectDto {
 }
 
 export class RegisterProjectDto {
-  @ApiProperty({ description: '项目', type: ProjectDto })
-  @FieldLabel('项目')
-  @ValidateNested()
-  @Type(() => ProjectDto)
+  @NestedField('项目', '项目', () => ProjectDto)
   project!: ProjectDto;
 }
 

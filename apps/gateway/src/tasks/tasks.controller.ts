@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { FieldLabel, currentRequestContext, type Page } from '@bpm/http';
@@ -15,6 +15,7 @@ export class ReviewRoundParams {
   @IdField('项目编码', '项目编码')
   projectId!: string;
 
+  @ApiProperty({ description: '审核轮次（从 1 开始）', type: 'integer', minimum: 1, maximum: 1000, example: 1 })
   @FieldLabel('审核轮次')
   @Type(() => Number)
   @IsInt()

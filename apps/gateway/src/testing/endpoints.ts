@@ -2,6 +2,8 @@ import type { Method, Person } from './gateway-app';
 
 /** U001's project, known to the stub. */
 export const OWN_PROJECT = 'P-U001-0001';
+/** A corrective case of OWN_PROJECT, known to the stub. */
+export const OWN_CASE = 'P-U001-0001-202606-abcd1234';
 
 export interface Endpoint {
   name: string;
@@ -10,13 +12,22 @@ export interface Endpoint {
   body?: unknown;
   /** Who may call it (unit users: the U001 user, owner of OWN_PROJECT). */
   allowed: Person[];
+  /** The success status, when not the usual (201 for a POST that creates, else 200). */
+  status?: number;
 }
 
 const everyone: Person[] = ['unitU001', 'reviewer', 'admin', 'auditor', 'evaluator'];
 const readers: Person[] = ['unitU001', 'reviewer', 'admin', 'auditor'];
 
+const financeStaff: Person[] = ['reviewer', 'admin'];
+const executionCsv = Buffer.from(`项目编号,月份,指标下达金额（元）,支付金额（元）,预计结转金额（元）\n${OWN_PROJECT},2026-06,1200000,300000,0\n`);
+const executionEntry = { allocated: '1200000', paid: '300000', expectedCarryOver: '0' };
+
 const project = { name: '城乡义务教育营养改善', fiscalYear: 2026, budget: 'general-public', projectType: 'ordinary', amount: 1200000, isNew: true };
-const declaration = { overallGoal: '保障学生营养餐供应', indicators: [{ name: '受益学生人数', level1: 'output', level2: 'quantity' }] };
+const declaration = { overallGoal: '保障学生营养餐供应', indicators: [
+    { name: '受益学生人数', level1: 'output', level2: 'quantity', kind: 'individual', direction: '>=', unitOfMeasure: '人', annualTarget: 3500 },
+  ],
+};
 
 /** Every public endpoint with a valid request and the roles that may call it. */
 export const ENDPOINTS: Endpoint[] = [
@@ -40,7 +51,7 @@ export const ENDPOINTS: Endpoint[] = [
     name: '完成事前评估',
     method: 'post',
     url: '/ex-ante-assessments/A01/completion',
-    body: { dimensions: [{ dimension: 'necessity', score: 18 }], opinion: '立项依据充分' },
+    body: { dimensions: [{ dimension: 'necessity', subItems: [{ name: '政策依据', maxScore: 20, score: 18 }] }], opinion: '立项依据充分' },
     allowed: ['reviewer'],
   },
   { name: '下达追加资金通知', method: 'post', url: '/fund-notices', body: { notice: { documentNo: '财预〔2026〕1号' } }, allowed: ['admin'] },
@@ -49,4 +60,21 @@ export const ENDPOINTS: Endpoint[] = [
   { name: '审计：时点状态', method: 'get', url: `/audit/goals/${OWN_PROJECT}/state`, allowed: ['auditor', 'admin'] },
   { name: '审计：哈希链校验', method: 'get', url: `/audit/goals/${OWN_PROJECT}/verification`, allowed: ['auditor', 'admin'] },
   { name: '审计：事件流', method: 'get', url: `/audit/streams/goal-${OWN_PROJECT}/events`, allowed: ['auditor', 'admin'] },
+  { name: '下载执行数据导入模板', method: 'get', url: '/monitoring/execution-template', allowed: ['unitU001', ...financeStaff] },
+  { name: '导入预算执行数据文件', method: 'post', url: '/monitoring/execution-imports', body: executionCsv, allowed: financeStaff, status: 200 },
+  { name: '推送预算执行数据', method: 'post', url: '/monitoring/execution-feed', body: { records: [{ projectId: OWN_PROJECT, month: '2026-06', ...executionEntry }] }, allowed: ['admin'], status: 200 },
+  { name: '手工录入执行数据', method: 'put', url: `/monitoring/projects/${OWN_PROJECT}/execution/2026-06`, body: executionEntry, allowed: ['unitU001', ...financeStaff] },
+  { name: '项目监控时间线', method: 'get', url: `/monitoring/projects/${OWN_PROJECT}`, allowed: readers },
+  { name: '开放监控报告', method: 'post', url: '/monitoring/reports', body: { projectId: OWN_PROJECT, month: 6 }, allowed: ['reviewer'] },
+  { name: '查看监控报告', method: 'get', url: `/monitoring/reports/${OWN_PROJECT}/2026/6`, allowed: readers },
+  { name: '填报监控报告', method: 'put', url: `/monitoring/reports/${OWN_PROJECT}/2026/6/draft`, body: { content: { indicators: [] } }, allowed: ['unitU001'] },
+  { name: '提交监控报告', method: 'post', url: `/monitoring/reports/${OWN_PROJECT}/2026/6/submission`, allowed: ['unitU001'], status: 200 },
+  { name: '审核监控报告', method: 'post', url: `/monitoring/reports/${OWN_PROJECT}/2026/6/review`, body: { decision: 'accept' }, allowed: ['reviewer'], status: 200 },
+  { name: '查看纠偏事项', method: 'get', url: `/monitoring/cases/${OWN_CASE}`, allowed: readers },
+  { name: '答复纠偏事项', method: 'post', url: `/monitoring/cases/${OWN_CASE}/answer`, body: { choice: 'reallocate', reasons: '调剂' }, allowed: ['unitU001'], status: 200 },
+  { name: '暂缓或停止拨款', method: 'post', url: `/monitoring/cases/${OWN_CASE}/allocation-restriction`, body: { mode: 'suspend', reason: '进度滞后' }, allowed: financeStaff, status: 200 },
+  { name: '解除拨款限制', method: 'post', url: `/monitoring/cases/${OWN_CASE}/allocation-restriction/lifting`, body: { reason: '已整改' }, allowed: financeStaff, status: 200 },
+  { name: '预警看板', method: 'get', url: '/monitoring/warning-board?fiscalYear=2026', allowed: readers },
+  { name: '单位记分卡', method: 'get', url: '/monitoring/scorecard?fiscalYear=2026', allowed: readers },
+  { name: '项目拨款状态', method: 'get', url: `/monitoring/projects/${OWN_PROJECT}/allocation`, allowed: readers },
 ];

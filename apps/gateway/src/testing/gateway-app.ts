@@ -11,6 +11,8 @@ import { ReviewDecisions } from '../tasks/review-decisions';
 
 export interface GatewayAppOptions {
   goalDeclarationUrl: string;
+  /** Defaults to the goal-declaration stub, which echoes monitoring's paths too. */
+  monitoringUrl?: string;
   upstreamTimeoutMs?: number;
   reviewDecisions?: ReviewDecisions;
   auditStore?: AuditEventStore;
@@ -29,6 +31,7 @@ const unusedDecisions: ReviewDecisions = {
 export async function createGatewayApp(options: GatewayAppOptions): Promise<INestApplication> {
   const config: GatewayConfig = {
     goalDeclarationUrl: options.goalDeclarationUrl,
+    monitoringUrl: options.monitoringUrl ?? options.goalDeclarationUrl,
     upstreamTimeoutMs: options.upstreamTimeoutMs ?? 5000,
     eventStoreSchema: 'event_store',
   };
@@ -70,7 +73,8 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export function call(app: INestApplication, token: string | undefined, method: Method, url: string, body?: unknown): request.Test {
   let req = request(app.getHttpServer())[method](url);
   if (token) req = req.set('Authorization', `Bearer ${token}`);
-  if (body !== undefined) req = req.send(body as object);
+  if (Buffer.isBuffer(body)) req = req.attach('file', body, 'execution.xlsx');
+  else if (body !== undefined) req = req.send(body as object);
   return req;
 }
 

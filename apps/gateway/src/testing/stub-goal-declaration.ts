@@ -32,9 +32,13 @@ export interface StubReply {
 export class StubGoalDeclaration {
   readonly calls: StubCall[] = [];
   readonly goals = new Map<string, { projectId: string; unitId: string; fiscalYear: number; status: string }>();
+  /** Monitoring's corrective cases (`GET /internal/monitoring/cases/:id`), when the stub stands in for monitoring too. */
+  readonly cases = new Map<string, { caseId: string; projectId: string; unitId: string; status: string }>();
   private readonly queued: StubReply[] = [];
   private server?: Server;
   private readonly verifier = InternalTokenVerifier.fromEnv('goal-declaration');
+  /** The stub stands in for monitoring too (its paths under `/internal/monitoring`), with monitoring's audience. */
+  private readonly monitoringVerifier = InternalTokenVerifier.fromEnv('monitoring');
   url = '';
 
   async start(): Promise<this> {
@@ -60,7 +64,7 @@ export class StubGoalDeclaration {
 
   /** Calls other than the unit-scope look-ups (`GET /internal/goals/:id`). */
   forwarded(): StubCall[] {
-    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/goals\/[^/]+$/.test(c.path)));
+    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/(goals|monitoring\/cases)\/[^/]+$/.test(c.path)));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -73,10 +77,12 @@ export class StubGoalDeclaration {
       path: decodeURIComponent(url.pathname),
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
-      body: text ? JSON.parse(text) : undefined,
+      // A forwarded file (monitoring's import) is bytes: recorded by size, not parsed.
+      body: !text ? undefined : /json/.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : { bytes: chunks.reduce((n, c) => n + c.length, 0) },
     };
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    call.identity = token ? await this.verifier.verify(token).catch(() => undefined) : undefined;
+    const verifier = call.path.startsWith('/internal/monitoring') ? this.monitoringVerifier : this.verifier;
+    call.identity = token ? await verifier.verify(token).catch(() => undefined) : undefined;
     this.calls.push(call);
     if (!call.identity) {
       const problem = { type: 'https://bpm.local/problems/internal-token-invalid', title: '未认证', status: 401, detail: '内部接口的访问令牌无效', code: 'INTERNAL_TOKEN_INVALID' };
@@ -98,6 +104,15 @@ export class StubGoalDeclaration {
         return send(res, 404, JSON.stringify(problem), 'application/problem+json; charset=utf-8');
       }
       return send(res, 200, JSON.stringify({ ...goal, statusLabel: '草稿', version: 1, streamVersion: 2 }), undefined, { etag: '"2"' });
+    }
+    const casePath = /^\/internal\/monitoring\/cases\/([^/]+)$/.exec(call.path);
+    if (call.method === 'GET' && casePath) {
+      const found = this.cases.get(casePath[1]);
+      if (!found) {
+        const problem = { type: 'https://bpm.local/problems/corrective-case-not-found', title: '未找到', status: 404, detail: '未找到该纠偏事项', code: 'CORRECTIVE_CASE_NOT_FOUND' };
+        return send(res, 404, JSON.stringify(problem), 'application/problem+json; charset=utf-8');
+      }
+      return send(res, 200, JSON.stringify(found));
     }
     const status = call.method === 'POST' && !/\/(submission|adjustment-requests|completion)$/.test(call.path) ? 201 : 200;
     // Changes answer with the next version's ETag, as goal-declaration does.

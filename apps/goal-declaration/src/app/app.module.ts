@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { ServiceConfig } from '@bpm/config';
 import { HttpPlatformModule } from '@bpm/http';
-import { PG_POOL, SERVICE_CONFIG, ServiceRuntimeModule } from '@bpm/service';
+import { READ_MODEL_POOL, SERVICE_CONFIG, ServiceRuntimeModule } from '@bpm/service';
 import { CoverageController, GetCoverageHandler } from '../application/coverage/coverage';
 import { DeclareGoalController, DeclareGoalHandler } from '../application/declare-goal/declare-goal';
 import {
@@ -13,6 +13,7 @@ import {
   StartExAnteAssessmentHandler,
 } from '../application/ex-ante-assessment/ex-ante-assessment';
 import { GetGoalController, GetGoalHandler } from '../application/get-goal/get-goal.query';
+import { GetGoalStateAsOfHandler, GoalStateAsOfController } from '../application/goal-state-as-of/goal-state-as-of';
 import { ChangeIndicatorLibraryHandler, IndicatorLibraryController } from '../application/indicator-library/indicator-library.commands';
 import { ListGoalsController, ListGoalsHandler } from '../application/list-goals/list-goals';
 import { RecordReviewDeadlineController, RecordReviewDeadlineHandler } from '../application/record-review-deadline/record-review-deadline';
@@ -29,8 +30,10 @@ import {
 import { eventStoreProvider } from '../infrastructure/event-store.provider';
 import { REGION_SETTINGS, regionSettings } from '../infrastructure/region';
 import { ensureReadModelSchema } from '../infrastructure/read-model-schema';
+import { MonitoringEventsConsumer } from '../infrastructure/monitoring-events.consumer';
 import { ReadModels } from '../infrastructure/read-models';
 import { Relay } from '../infrastructure/relay';
+import { Checkpoints } from '../infrastructure/checkpoints';
 import { StreamCommands } from '../infrastructure/stream-commands';
 import { GoalSummary } from '../projections/goal-summary.entity';
 import { ReviewTask } from '../projections/review-task.entity';
@@ -43,10 +46,11 @@ const entities = [GoalSummary, ReviewTask];
     HttpPlatformModule,
     CqrsModule.forRoot(),
     TypeOrmModule.forRootAsync({
-      inject: [SERVICE_CONFIG, PG_POOL],
+      inject: [SERVICE_CONFIG, READ_MODEL_POOL],
       useFactory: async (config: ServiceConfig, pool: Pool) => {
         await ensureReadModelSchema(pool);
-        return { type: 'postgres' as const, url: config.DATABASE_URL, entities, synchronize: false, poolSize: 5 };
+        // 10: the monitoring-events consumer handles its six partitions at once, each in a transaction.
+        return { type: 'postgres' as const, url: config.READ_MODEL_DATABASE_URL, entities, synchronize: false, poolSize: 10 };
       },
     }),
     TypeOrmModule.forFeature(entities),
@@ -59,6 +63,7 @@ const entities = [GoalSummary, ReviewTask];
     ReviewGoalController,
     RecordReviewDeadlineController,
     RequestGoalAdjustmentController,
+    GoalStateAsOfController,
     GetGoalController,
     ListGoalsController,
     ReviewInboxController,
@@ -73,6 +78,8 @@ const entities = [GoalSummary, ReviewTask];
     StreamCommands,
     ReadModels,
     Relay,
+    MonitoringEventsConsumer,
+    Checkpoints,
     ChangeIndicatorLibraryHandler,
     RegisterProjectHandler,
     DeclareGoalHandler,
@@ -81,6 +88,7 @@ const entities = [GoalSummary, ReviewTask];
     RecordReviewDeadlineHandler,
     RequestGoalAdjustmentHandler,
     GetGoalHandler,
+    GetGoalStateAsOfHandler,
     ListGoalsHandler,
     ListReviewTasksHandler,
     GetCoverageHandler,

@@ -107,6 +107,8 @@ const PINNED: ReadonlyArray<[number, readonly DomainErrorCode[]]> = [
     'SCORE_RATING_MISMATCH',
     'SUB_ITEMS_MAX_MISMATCH',
     'SUB_ITEMS_REQUIRED',
+    'SUB_ITEM_INVALID',
+    'DIMENSIONS_INVALID',
     'SUB_ITEM_MAX_INVALID',
     'SUB_ITEM_NAME_REQUIRED',
     'SUB_ITEM_SCORE_OUT_OF_RANGE',

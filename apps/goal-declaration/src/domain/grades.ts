@@ -1,23 +1,13 @@
+import type { Grade } from '@bpm/goal-declaration-contract';
 import { DomainError } from './shared/domain-error';
 
-/** 等级: 优 / 良 / 中 / 差. Codes in English, labels in Chinese. */
-export const GRADES = ['excellent', 'good', 'fair', 'poor'] as const;
-export type Grade = (typeof GRADES)[number];
-
-export const GRADE_LABELS: Record<Grade, string> = {
-  excellent: '优',
-  good: '良',
-  fair: '中',
-  poor: '差',
-};
+/** 等级 (优 / 良 / 中 / 差) is a published value: defined in goal-declaration's contract. */
+export { GRADES, GRADE_LABELS, isGrade, type Grade } from '@bpm/goal-declaration-contract';
 
 /** Lower bounds (inclusive) of 优, 良, 中; below `fair` is 差. */
 export type GradeThresholds = Readonly<{ excellent: number; good: number; fair: number }>;
 
 export const DEFAULT_GRADE_THRESHOLDS: GradeThresholds = { excellent: 90, good: 80, fair: 60 };
-
-export const isGrade = (value: unknown): value is Grade =>
-  typeof value === 'string' && (GRADES as readonly string[]).includes(value);
 
 /** 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60 (bounds are per-region parameters). */
 export const grade = (score: number, thresholds: GradeThresholds = DEFAULT_GRADE_THRESHOLDS): Grade => {

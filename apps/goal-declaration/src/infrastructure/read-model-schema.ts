@@ -40,6 +40,14 @@ create table if not exists goal_declaration.review_task (
   outcome text
 );
 create index if not exists review_task_status_year_unit on goal_declaration.review_task (status, "fiscalYear", "unitId");
+create table if not exists goal_declaration.allocation_restriction (
+  "caseId" text primary key,
+  "projectId" text not null,
+  mode text not null,
+  reason text not null,
+  since timestamptz not null
+);
+create index if not exists allocation_restriction_project on goal_declaration.allocation_restriction ("projectId");
 `;
 
 export async function ensureReadModelSchema(pool: Pool): Promise<void> {

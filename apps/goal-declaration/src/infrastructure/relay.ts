@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { EventStore } from '@bpm/event-store';
+import { GOAL_DECLARATION_PARTITIONS } from '@bpm/goal-declaration-contract';
 import { ensureTopics, EventRelay, topicFor } from '@bpm/messaging';
-import { KAFKA, PG_POOL } from '@bpm/service';
+import { KAFKA, READ_MODEL_POOL } from '@bpm/service';
 import { EVENT_STORE, OWNED_CATEGORIES, SOURCE } from './tokens';
 
-/** Partitions of this context's topic: goal streams spread over them, each stream in order. */
-const PARTITIONS = 6;
+/** Partitions of this context's topic (published, so consumers size for them): each stream in order on one. */
+const PARTITIONS = GOAL_DECLARATION_PARTITIONS;
 export const GOAL_DECLARATION_TOPIC = topicFor(SOURCE);
 
 /** Publishes this service's events to `bpm.goal-declaration.events.v1`, which it owns and creates. */
@@ -15,7 +16,7 @@ export const GOAL_DECLARATION_TOPIC = topicFor(SOURCE);
 export class Relay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly relay: EventRelay;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(KAFKA) private readonly kafka: Kafka, @Inject(PG_POOL) pool: Pool) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(KAFKA) private readonly kafka: Kafka, @Inject(READ_MODEL_POOL) pool: Pool) {
     this.relay = new EventRelay({
       name: SOURCE,
       store,

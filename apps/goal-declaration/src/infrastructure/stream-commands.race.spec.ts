@@ -26,15 +26,17 @@ const acting: RequestActor = {
 
 beforeAll(async () => {
   pool = new Pool({ connectionString: infraUrls().databaseUrl, max: 10 });
-  store = new PostgresEventStore({ pool, schema });
+  // Appends as the application role; the owner migrates (and drops), as in production.
+  store = new PostgresEventStore({ pool, schema, ownerConnectionString: infraUrls().databaseOwnerUrl });
   await store.migrate();
   streams = new StreamCommands(store);
 });
 
 afterAll(async () => {
   await store?.close();
-  await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   await pool?.end();
+  const owner = new Pool({ connectionString: infraUrls().databaseOwnerUrl, max: 1 });
+  await owner.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => owner.end());
 });
 
 const withTarget = (annualTarget: number) => ({

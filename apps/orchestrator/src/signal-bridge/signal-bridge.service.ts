@@ -3,13 +3,14 @@ import { Client } from '@temporalio/client';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { ServiceConfig } from '@bpm/config';
+import { ContractViolation, GOAL_DECLARATION_CONTEXT, GOAL_DECLARATION_PARTITIONS } from '@bpm/goal-declaration-contract';
 import { dlqTopicFor, ensureTopics, IdempotentConsumer, topicFor } from '@bpm/messaging';
 import { KAFKA, SERVICE_CONFIG, TEMPORAL_CONNECTION, type LazyTemporalConnection } from '@bpm/service';
 import { routeGoalEvent } from './goal-events-to-workflows';
 
-const GOAL_EVENTS = topicFor('goal-declaration');
+const GOAL_EVENTS = topicFor(GOAL_DECLARATION_CONTEXT);
 /** goal-declaration's partition count: one review stream per partition at a time, all partitions at once. */
-const PARTITIONS = 6;
+const PARTITIONS = GOAL_DECLARATION_PARTITIONS;
 
 /** Kafka → workflow starts and signals, through an idempotent consumer with a dead-letter topic. */
 @Injectable()
@@ -25,7 +26,7 @@ export class SignalBridge implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap() {
     const client = new Client({ connection: await this.temporal.get(), namespace: this.config.TEMPORAL_NAMESPACE });
-    this.dataSource = await new DataSource({ type: 'postgres', url: this.config.DATABASE_URL, poolSize: PARTITIONS }).initialize();
+    this.dataSource = await new DataSource({ type: 'postgres', url: this.config.READ_MODEL_DATABASE_URL, poolSize: PARTITIONS }).initialize();
     await this.dataSource.query('create schema if not exists orchestrator');
     const admin = this.kafka.admin();
     await admin.connect();
@@ -45,6 +46,8 @@ export class SignalBridge implements OnApplicationBootstrap, OnApplicationShutdo
       dataSource: this.dataSource,
       schema: 'orchestrator',
       handle: (event) => routeGoalEvent(event, client),
+      // An event that breaks goal-declaration's published contract will not heal on retry.
+      isPermanent: (error) => error instanceof ContractViolation,
       partitionsConsumedConcurrently: PARTITIONS,
       logger: new Logger('SignalBridge'),
     });

@@ -10,12 +10,15 @@ import { AppModule as ResultApplicationModule } from '../../../result-applicatio
 
 export const serviceModules: Record<string, Type<unknown>> = {
   'goal-declaration': GoalDeclarationModule,
-  gateway: GatewayModule,
   monitoring: MonitoringModule,
+  gateway: GatewayModule,
   evaluation: EvaluationModule,
   'result-application': ResultApplicationModule,
   orchestrator: OrchestratorModule,
 };
+
+/** The services others call, and the variable that tells them where. */
+const urlVariables: Record<string, string> = { 'goal-declaration': 'GOAL_DECLARATION_URL', monitoring: 'MONITORING_URL' };
 
 async function boot(module: Type<unknown>): Promise<INestApplication> {
   const ref = await Test.createTestingModule({ imports: [module] }).compile();
@@ -27,15 +30,16 @@ async function boot(module: Type<unknown>): Promise<INestApplication> {
 
 /**
  * The six services in this process, on the real infrastructure, each on its own port.
- * goal-declaration starts first: the gateway and the orchestrator's activities call its URL.
+ * goal-declaration and monitoring start first: the gateway and the orchestrator's activities call their URLs.
  */
 export async function startPlatform(): Promise<Record<string, INestApplication>> {
   const running: Record<string, INestApplication> = {};
   for (const [name, module] of Object.entries(serviceModules)) {
     running[name] = await boot(module);
-    if (name === 'goal-declaration') {
+    const urlVariable = urlVariables[name];
+    if (urlVariable) {
       const { port } = running[name].getHttpServer().address() as AddressInfo;
-      process.env['GOAL_DECLARATION_URL'] = `http://127.0.0.1:${port}`;
+      process.env[urlVariable] = `http://127.0.0.1:${port}`;
     }
   }
   return running;

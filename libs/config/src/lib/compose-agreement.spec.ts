@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { infraPortDefaults } from './infra-defaults';
 import { servicePorts } from './service-config';
+import { rolesSql } from './db-roles-sql';
 
 /**
  * docker-compose.yml cannot run on our machines, so this keeps it honest: the same host
@@ -36,10 +37,21 @@ describe('docker-compose.yml agrees with the native launcher', () => {
     const service = compose.services[name];
     expect(service.environment.PORT).toBe(port);
     expect(service.ports).toEqual([`127.0.0.1:${port}:${port}`]);
-    for (const variable of ['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE']) {
+    for (const variable of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'READ_MODEL_DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE']) {
       expect(service.environment[variable]).toEqual(expect.any(String));
     }
+    // Never the superuser: each URL logs in as its least-privileged role.
+    expect(service.environment.DATABASE_URL).toMatch(/^postgres:\/\/bpm_app:/);
+    expect(service.environment.DATABASE_OWNER_URL).toMatch(/^postgres:\/\/bpm_owner:/);
+    expect(service.environment.READ_MODEL_DATABASE_URL).toMatch(/^postgres:\/\/bpm_read:/);
     expect(service.build.args.APP).toBe(name);
+  });
+
+  it('creates the database roles with the same SQL as the native launcher', () => {
+    const mounts: string[] = compose.services.postgres.volumes;
+    expect(mounts).toContain('./deploy/docker/initdb:/docker-entrypoint-initdb.d:ro');
+    const script = readFileSync(join(__dirname, '../../../../deploy/docker/initdb/10-roles.sql'), 'utf8');
+    expect(script).toContain(rolesSql('bpm'));
   });
 
   it('offers EventStoreDB as an optional profile', () => {

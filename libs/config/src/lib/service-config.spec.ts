@@ -5,7 +5,10 @@ describe('service configuration', () => {
   it('works with no variables at all, pointing at the local infrastructure', () => {
     const config = loadServiceConfig('monitoring', {});
     expect(config.PORT).toBe(3002);
-    expect(config.DATABASE_URL).toBe('postgres://postgres:postgres@127.0.0.1:54329/bpm');
+    // Least privilege: the services append as bpm_app; migrations and read models have their own logins.
+    expect(config.DATABASE_URL).toBe('postgres://bpm_app:bpm_app@127.0.0.1:54329/bpm');
+    expect(config.DATABASE_OWNER_URL).toBe('postgres://bpm_owner:bpm_owner@127.0.0.1:54329/bpm');
+    expect(config.READ_MODEL_DATABASE_URL).toBe('postgres://bpm_read:bpm_read@127.0.0.1:54329/bpm');
     expect(config.KAFKA_BROKERS).toEqual(['127.0.0.1:19092']);
     expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
   });

@@ -22,6 +22,9 @@ export function loadServiceConfig(service: ServiceName, source: NodeJS.ProcessEn
       HOST: env.string('127.0.0.1'),
       LOG_LEVEL: env.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info'),
       DATABASE_URL: env.url(urls.databaseUrl, ['postgres:', 'postgresql:']),
+      /** Only the store's owning service migrates with it; others never open it. */
+      DATABASE_OWNER_URL: env.url(urls.databaseOwnerUrl, ['postgres:', 'postgresql:']),
+      READ_MODEL_DATABASE_URL: env.url(urls.readModelDatabaseUrl, ['postgres:', 'postgresql:']),
       KAFKA_BROKERS: env.hostPorts(urls.kafkaBrokers.join(',')),
       TEMPORAL_ADDRESS: env.string(urls.temporalAddress),
       TEMPORAL_NAMESPACE: env.string(urls.temporalNamespace),

@@ -1,11 +1,8 @@
 /** The roles of DOMAIN.md, plus `system` for work the platform does on its own. */
-export type Role =
-  | 'unit'
-  | 'finance-reviewer'
-  | 'finance-admin'
-  | 'evaluator'
-  | 'auditor'
-  | 'system';
+export const ROLES = ['unit', 'finance-reviewer', 'finance-admin', 'evaluator', 'auditor', 'system'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
 /** Who caused an event. `unit` is the budget unit (预算单位) a unit user belongs to. */
 export interface Actor {

@@ -1,4 +1,6 @@
+import type { KeyObject } from 'node:crypto';
 import type { EventMetadata, NewEvent, RecordedEvent } from '@bpm/contracts';
+import type { SignedCheckpoint } from './checkpoint/statement';
 
 /**
  * What the caller believes about the stream before appending:
@@ -75,6 +77,13 @@ export interface Subscription {
 export interface VerifyOptions {
   /** Omitted = every stream. */
   streams?: string[];
+  /**
+   * Check every stream against the latest signed checkpoint too (PostgreSQL store): its heads must
+   * still be there, unchanged. Without it only the hash chain is checked, which whoever can write
+   * the database can recompute. `published`: checkpoints read from outside (Kafka, the JSONL log);
+   * `store`: the store name they were signed for (default the schema; differs for a restored copy).
+   */
+  checkpoints?: { publicKey: KeyObject; published?: SignedCheckpoint[]; store?: string };
 }
 
 /** The first place a stream's chain does not hold. */
@@ -90,6 +99,10 @@ export interface VerifyReport {
   streamsChecked: number;
   eventsChecked: number;
   broken: BrokenLink[];
+  /** With `checkpoints`: the checkpoint used, how many streams it vouched for, and its own problems. */
+  checkpoint?: { id: number; position: string; createdAt: string } | null;
+  anchoredStreams?: number;
+  checkpointProblems?: string[];
 }
 
 /** Thrown when the expected version does not hold; the HTTP layer answers 409. */

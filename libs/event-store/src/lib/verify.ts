@@ -2,6 +2,13 @@ import type { RecordedEvent } from '@bpm/contracts';
 import { hashEvent } from './hashing';
 import type { BrokenLink } from './port';
 
+/** A head a signed checkpoint vouches for: the stream must still hold exactly this event there. */
+export interface Anchor {
+  checkpointId: number;
+  version: number;
+  hash: string;
+}
+
 /**
  * Folds over one stream's stored events in version order and returns the first broken link:
  * a gap, a prevHash not equal to the previous hash, or a hash that does not match the content.
@@ -12,7 +19,10 @@ export class ChainVerifier {
   broken: BrokenLink | null = null;
   count = 0;
 
-  constructor(readonly stream: string) {}
+  constructor(
+    readonly stream: string,
+    private readonly anchor?: Anchor,
+  ) {}
 
   /** Returns false once broken, so callers can stop reading the stream. */
   next(e: RecordedEvent): boolean {
@@ -27,7 +37,9 @@ export class ChainVerifier {
             ? `prevHash ${e.prevHash} does not match previous hash ${this.prevHash}`
             : hashEvent(e) !== e.hash
               ? 'hash does not match the stored content'
-              : null;
+              : this.anchor && e.version === this.anchor.version && e.hash !== this.anchor.hash
+                ? `event differs from signed checkpoint ${this.anchor.checkpointId}: history before it was rewritten`
+                : null;
     if (reason) {
       this.broken = { stream: this.stream, version: e.version, eventId: e.id, reason };
       return false;
@@ -39,6 +51,15 @@ export class ChainVerifier {
 
   /** Compares the chain's end with what the store believes is the stream head, when it keeps one. */
   end(head?: { version: number; hash: string | null }): BrokenLink | null {
+    const last = this.expectedVersion - 1;
+    if (!this.broken && this.anchor && last < this.anchor.version) {
+      this.broken = {
+        stream: this.stream,
+        version: last + 1,
+        eventId: null,
+        reason: `stream ends at version ${last}, but signed checkpoint ${this.anchor.checkpointId} vouches for version ${this.anchor.version}: events were removed`,
+      };
+    }
     if (!this.broken && head && (head.version !== this.expectedVersion - 1 || head.hash !== this.prevHash)) {
       this.broken = {
         stream: this.stream,

@@ -55,7 +55,7 @@ describe('IdempotentConsumer with the relay (real Kafka + PostgreSQL)', () => {
     return r;
   }
 
-  async function consumer(name: string, topic: string, handle: ConsumedEventHandler, attempts = 3) {
+  async function consumer(name: string, topic: string, handle: ConsumedEventHandler, attempts = 3, isPermanent?: (error: unknown) => boolean) {
     const outcomes: { outcome: MessageOutcome; event?: RecordedEvent }[] = [];
     const c = new IdempotentConsumer({
       name,
@@ -67,6 +67,7 @@ describe('IdempotentConsumer with the relay (real Kafka + PostgreSQL)', () => {
       handle,
       retry: { attempts, initialDelayMs: 20, maxDelayMs: 100 },
       logger: silentLogger,
+      ...(isPermanent ? { isPermanent } : {}),
     });
     c.onOutcome((outcome, event) => outcomes.push({ outcome, event }));
     running.push(c);
@@ -156,7 +157,7 @@ describe('IdempotentConsumer with the relay (real Kafka + PostgreSQL)', () => {
       dlq_original_offset: '1',
       dlq_attempts: '3',
     });
-    expect(JSON.parse(poison.value).id).toBe(byType.get('Poison'));
+    expect(poison.headers['ce_id']).toBe(byType.get('Poison'));
     const garbage = dlq.find((m) => m.key === 'garbage')!;
     expect(garbage.headers).toMatchObject({ dlq_error_kind: 'decode', dlq_original_offset: '5' });
     expect(garbage.value).toBe('{not json');
@@ -164,5 +165,29 @@ describe('IdempotentConsumer with the relay (real Kafka + PostgreSQL)', () => {
     // Every offset is committed, the dead-lettered ones included.
     const [committed] = await h.admin.fetchOffsets({ groupId: h.group('poison-consumer'), topics: [topic] });
     expect(committed.partitions[0].offset).toBe('6');
+  });
+
+  it('dead-letters a failure the handler calls permanent after one attempt, and goes on', async () => {
+    class BrokenContract extends Error {}
+    const topic = await h.topic('permanent', 1);
+    await h.append('perm-p', ['Broken', 'Ok']);
+    await h.settled();
+    expect(await relay('permanent', topic, 'perm').publishBatch()).toBe(2);
+    const tries: string[] = [];
+    const { outcomes } = await consumer(
+      'permanent-consumer',
+      topic,
+      async (event) => {
+        tries.push(event.type);
+        if (event.type === 'Broken') throw new BrokenContract('data does not match its schema');
+      },
+      5,
+      (error) => error instanceof BrokenContract,
+    );
+    await eventually(() => outcomes.length === 2, 30_000, '2 messages');
+    expect(outcomes.map((o) => `${o.outcome}:${o.event?.type}`)).toEqual(['dead-lettered:Broken', 'handled:Ok']);
+    expect(tries).toEqual(['Broken', 'Ok']);
+    const [dead] = await h.collect([`${topic}.dlq`], 1);
+    expect(dead.headers).toMatchObject({ ce_type: 'Broken', dlq_error_kind: 'permanent', dlq_attempts: '1' });
   });
 });

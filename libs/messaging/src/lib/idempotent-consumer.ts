@@ -42,6 +42,11 @@ export interface IdempotentConsumerOptions {
   /** Where a new group starts (default: the beginning, so nothing published is missed). */
   fromBeginning?: boolean;
   sessionTimeoutMs?: number;
+  /**
+   * Failures that no retry can cure (e.g. an event that breaks its published contract): such a
+   * message is dead-lettered after the first attempt instead of after the whole retry policy.
+   */
+  isPermanent?: (error: unknown) => boolean;
   /** Partitions handled at once (default 1); each partition stays in order. */
   partitionsConsumedConcurrently?: number;
   logger?: Pick<LoggerService, 'log' | 'warn' | 'error'>;
@@ -164,6 +169,10 @@ export class IdempotentConsumer {
           attempt,
           error: String(err),
         });
+        if (this.options.isPermanent?.(err)) {
+          await this.deadLetter(topic, partition, message, err, attempt);
+          return { outcome: 'dead-lettered', event };
+        }
         if (attempt < this.retry.attempts) await this.wait(backoffDelay(this.retry, attempt), heartbeat);
       }
     }
@@ -205,7 +214,7 @@ export class IdempotentConsumer {
     const headers: IHeaders = {
       ...(message.headers ?? {}),
       dlq_error: reason.slice(0, 4000),
-      dlq_error_kind: error instanceof MessageDecodeError ? 'decode' : 'handler',
+      dlq_error_kind: error instanceof MessageDecodeError ? 'decode' : this.options.isPermanent?.(error) ? 'permanent' : 'handler',
       dlq_consumer: this.options.name,
       dlq_original_topic: topic,
       dlq_original_partition: String(partition),

@@ -26,6 +26,7 @@ describe('tools/projections/rebuild.ts', () => {
       env: {
         ...process.env,
         DATABASE_URL: infra.databaseUrl,
+        READ_MODEL_DATABASE_URL: infra.readModelDatabaseUrl,
         EVENT_STORE_SCHEMA: h.storeSchema,
         READ_MODEL_SCHEMA: h.schema,
       },

@@ -64,10 +64,10 @@ describe('EventRelay (real Kafka + PostgreSQL)', () => {
       ce_id: eventOf(sample).id,
       ce_subject: sample.key,
       ce_specversion: '1.0',
-      schema_version: '1',
+      ce_schemaversion: '1',
       ce_source: 'messaging-test',
     });
-    expect(sample.headers['correlation_id']).toBe(eventOf(sample).metadata.correlationId);
+    expect(sample.headers['ce_correlationid']).toBe(eventOf(sample).metadata.correlationId);
 
     await eventually(async () => (await r.lag()).eventsBehind === 0, 10_000, 'relay lag 0');
     const lag = await r.lag();

@@ -6,9 +6,13 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { RecordedEvent } from '@bpm/contracts';
 import { PostgresEventStore } from '@bpm/event-store';
 import { ensureTopics, type TopicSpec } from '../lib/topics';
+import { decodeEvent } from '../lib/codec';
 
+/** The roles as in production: events as the app role, read models and checkpoints as the read role. */
 export const infra = {
   databaseUrl: infraUrls().databaseUrl,
+  databaseOwnerUrl: infraUrls().databaseOwnerUrl,
+  readModelDatabaseUrl: infraUrls().readModelDatabaseUrl,
   brokers: infraUrls().kafkaBrokers,
 };
 
@@ -32,10 +36,16 @@ export interface ReceivedMessage {
 export class Harness {
   readonly id = uniqueName('msg');
   readonly kafka = new Kafka({ clientId: this.id, brokers: infra.brokers, logLevel: logLevel.NOTHING });
-  readonly pool = new Pool({ connectionString: infra.databaseUrl, max: 8 });
+  /** The read-model role's pool: the test's own schema, relay checkpoints, inboxes. */
+  readonly pool = new Pool({ connectionString: infra.readModelDatabaseUrl, max: 8 });
+  readonly storePool = new Pool({ connectionString: infra.databaseUrl, max: 8 });
   readonly storeSchema = `${this.id}_es`;
   readonly schema = `${this.id}_app`;
-  readonly store = new PostgresEventStore({ pool: this.pool, schema: this.storeSchema });
+  readonly store = new PostgresEventStore({
+    pool: this.storePool,
+    schema: this.storeSchema,
+    ownerConnectionString: infra.databaseOwnerUrl,
+  });
   admin!: Admin;
   private readonly topics: string[] = [];
   private readonly groups: string[] = [];
@@ -73,7 +83,7 @@ export class Harness {
   async dataSource(entities: DataSourceOptions['entities'] = []): Promise<DataSource> {
     const ds = new DataSource({
       type: 'postgres',
-      url: infra.databaseUrl,
+      url: infra.readModelDatabaseUrl,
       schema: this.schema,
       entities,
       synchronize: true,
@@ -161,9 +171,11 @@ export class Harness {
     if (this.topics.length) await this.admin.deleteTopics({ topics: this.topics }).catch(() => undefined);
     if (this.groups.length) await this.admin.deleteGroups(this.groups).catch(() => undefined);
     await this.admin.disconnect();
-    await this.pool.query(`DROP SCHEMA IF EXISTS "${this.storeSchema}" CASCADE`);
+    const owner = new Pool({ connectionString: infra.databaseOwnerUrl, max: 1 });
+    await owner.query(`DROP SCHEMA IF EXISTS "${this.storeSchema}" CASCADE`).finally(() => owner.end());
     await this.pool.query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
     await this.store.close();
+    await this.storePool.end();
     await this.pool.end();
   }
 }
@@ -183,8 +195,9 @@ export function toReceived(topic: string, partition: number, message: KafkaMessa
   };
 }
 
+/** The envelope a received message carries (CloudEvents binary mode: data in the value, the rest in headers). */
 export function eventOf(m: ReceivedMessage): RecordedEvent {
-  return JSON.parse(m.value) as RecordedEvent;
+  return decodeEvent({ key: m.key ? Buffer.from(m.key) : null, value: Buffer.from(m.value), headers: m.headers });
 }
 
 /** Polls `check` until it returns true, or fails after `timeoutMs`. */

@@ -7,6 +7,11 @@ export function createPool(config: ServiceConfig): Pool {
   return new Pool({ connectionString: config.DATABASE_URL, max: 10 });
 }
 
+/** Connects only when first used: services without read models never open it. */
+export function createReadModelPool(config: ServiceConfig): Pool {
+  return new Pool({ connectionString: config.READ_MODEL_DATABASE_URL, max: 5 });
+}
+
 export function createKafka(service: ServiceName, config: ServiceConfig): Kafka {
   return new Kafka({ clientId: `bpm-${service}`, brokers: config.KAFKA_BROKERS, logLevel: logLevel.WARN });
 }

@@ -4,10 +4,10 @@ import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { InternalAuthModule, type InternalAudience } from '@bpm/auth';
 import { loadServiceConfig, type ServiceConfig, type ServiceName } from '@bpm/config';
-import { createKafka, createPool, LazyTemporalConnection } from './connections';
+import { createKafka, createPool, createReadModelPool, LazyTemporalConnection } from './connections';
 import { HealthController, PROBES } from './health/health.controller';
 import { kafkaProbe, postgresProbe, temporalProbe, type Dependency, type Probe } from './health/probes';
-import { KAFKA, PG_POOL, SERVICE_CONFIG, SERVICE_NAME, TEMPORAL_CONNECTION } from './tokens';
+import { KAFKA, PG_POOL, READ_MODEL_POOL, SERVICE_CONFIG, SERVICE_NAME, TEMPORAL_CONNECTION } from './tokens';
 
 export interface RuntimeOptions {
   service: ServiceName;
@@ -28,6 +28,7 @@ export interface RuntimeOptions {
 export class ServiceRuntimeModule implements OnApplicationShutdown {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(READ_MODEL_POOL) private readonly readModelPool: Pool,
     @Inject(TEMPORAL_CONNECTION) private readonly temporal: LazyTemporalConnection,
     @Inject(PROBES) private readonly probes: Probe[],
   ) {}
@@ -49,6 +50,7 @@ export class ServiceRuntimeModule implements OnApplicationShutdown {
         // Read when the module is built, not when it is imported: bootstrap validates first.
         { provide: SERVICE_CONFIG, useFactory: () => options.config ?? loadServiceConfig(options.service) },
         { provide: PG_POOL, inject: [SERVICE_CONFIG], useFactory: (c: ServiceConfig) => createPool(c) },
+        { provide: READ_MODEL_POOL, inject: [SERVICE_CONFIG], useFactory: (c: ServiceConfig) => createReadModelPool(c) },
         { provide: KAFKA, inject: [SERVICE_CONFIG], useFactory: (c: ServiceConfig) => createKafka(options.service, c) },
         {
           provide: TEMPORAL_CONNECTION,
@@ -68,13 +70,14 @@ export class ServiceRuntimeModule implements OnApplicationShutdown {
           },
         },
       ],
-      exports: [SERVICE_NAME, SERVICE_CONFIG, PG_POOL, KAFKA, TEMPORAL_CONNECTION],
+      exports: [SERVICE_NAME, SERVICE_CONFIG, PG_POOL, READ_MODEL_POOL, KAFKA, TEMPORAL_CONNECTION],
     };
   }
 
   async onApplicationShutdown() {
     for (const probe of this.probes) await probe.close?.().catch(() => undefined);
     await this.pool.end().catch(() => undefined);
+    await this.readModelPool.end().catch(() => undefined);
     await this.temporal.close().catch(() => undefined);
   }
 }

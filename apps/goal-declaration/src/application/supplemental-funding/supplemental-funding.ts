@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { ProblemException } from '@bpm/http';
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -45,8 +47,12 @@ export class IssueFundNoticeHandler implements ICommandHandler<IssueFundNotice> 
 
 @CommandHandler(ApplyForSupplementalFunds)
 export class ApplyForSupplementalFundsHandler implements ICommandHandler<ApplyForSupplementalFunds> {
-  constructor(private readonly streams: StreamCommands) {}
+  constructor(
+    private readonly streams: StreamCommands,
+    private readonly db: DataSource,
+  ) {}
   async execute({ noticeId, application, acting }: ApplyForSupplementalFunds) {
+    await refuseIfAllocationRestricted(this.db, application.projectId);
     const goal = await this.streams.load(performanceGoalDecider, performanceGoalStreamId(application.projectId));
     const applicationId = application.applicationId ?? randomUUID();
     await this.streams.execute(
@@ -75,4 +81,22 @@ export class SupplementalFundingController {
   apply(@Param('noticeId') noticeId: string, @Body() body: ApplyForSupplementalFunds['application'], @Acting() acting: RequestActor) {
     return this.commands.execute(new ApplyForSupplementalFunds(noticeId, body, acting));
   }
+}
+
+const MODE_LABELS: Record<string, string> = { suspend: '暂缓拨款', stop: '停止拨款' };
+
+/** No money while monitoring has the project's allocation suspended or stopped (纠偏): the refusal names the case. */
+async function refuseIfAllocationRestricted(db: DataSource, projectId: string): Promise<void> {
+  const [r]: { caseId: string; mode: string; reason: string; since: Date }[] = await db.query(
+    `select "caseId", mode, reason, since from goal_declaration.allocation_restriction where "projectId" = $1 order by since limit 1`,
+    [projectId],
+  );
+  if (!r) return;
+  const since = new Date(r.since).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  throw new ProblemException(
+    422,
+    'ALLOCATION_RESTRICTED',
+    `项目“${projectId}”因纠偏事项“${r.caseId}”自${since}起被财政部门${MODE_LABELS[r.mode] ?? '限制拨款'}（原因：${r.reason}），在财政部门解除前不能申请追加资金`,
+    { title: '拨款已被限制' },
+  );
 }

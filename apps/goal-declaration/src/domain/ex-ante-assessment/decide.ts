@@ -47,7 +47,8 @@ const complete = ({ data }: CompleteExAnteAssessment, state: ExAnteAssessmentSta
   if (data.actor.role === 'evaluator' && data.actor.userId !== started.assessorId) {
     throw new DomainError('NOT_ASSIGNED_ASSESSOR', '该事前绩效评估未委托给当前评价人员', 'actor.userId');
   }
-  throwFirst([...dimensionsComplete(data.dimensions), ...subItemsValid(data.dimensions, started.dimensionMaxScore)]);
+  throwFirst(dimensionsComplete(data.dimensions));
+  throwFirst(subItemsValid(data.dimensions, started.dimensionMaxScore));
   if (isBlank(data.opinion)) {
     throw new DomainError('OPINION_REQUIRED', '事前绩效评估须填写评估意见', 'opinion');
   }

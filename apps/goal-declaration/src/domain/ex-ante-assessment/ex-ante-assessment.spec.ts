@@ -175,6 +175,14 @@ describe('ex-ante assessment decider', () => {
         .given([started()])
         .when(complete([...dimensions(), { dimension: 'risk' as never, subItems: [] }]))
         .thenThrows('DIMENSION_INVALID', 'dimensions[5].dimension'));
+    it('refuses dimensions [{}] as a rule, not a crash', () =>
+      spec.given([started()]).when(complete([{} as DimensionScore])).thenThrows('DIMENSION_INVALID', 'dimensions[0].dimension'));
+    it('refuses a dimension that is not an object', () =>
+      spec.given([started()]).when(complete([null as never])).thenThrows('DIMENSIONS_INVALID', 'dimensions'));
+    it('refuses sub-items that are not a list', () => {
+      const dims = dimensions().map((d, n) => (n === 0 ? { ...d, subItems: 'x' as never } : d));
+      spec.given([started()]).when(complete(dims)).thenThrows('SUB_ITEMS_REQUIRED', 'dimensions[0].subItems');
+    });
     it('requires sub-items', () => {
       const dims = dimensions().map((d, n) => (n === 2 ? { ...d, subItems: [] } : d));
       spec.given([started()]).when(complete(dims)).thenThrows('SUB_ITEMS_REQUIRED', 'dimensions[2].subItems');

@@ -20,4 +20,4 @@ export const exAnteAssessmentDecider: Decider<ExAnteAssessmentState, ExAnteAsses
   decide,
 };
 
-export const exAnteAssessmentStreamId = (assessmentId: string): string => `exAnteAssessment-${assessmentId}`;
+export { exAnteAssessmentStreamId } from '@bpm/goal-declaration-contract';

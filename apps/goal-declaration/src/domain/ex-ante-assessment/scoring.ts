@@ -1,8 +1,10 @@
+import type { ConclusionThresholds } from '@bpm/goal-declaration-contract';
 import { DomainError, isBlank, isFiniteNumber } from '../shared';
 import { ExAnteConclusion } from './conclusion';
 import { DimensionScore, EX_ANTE_DIMENSIONS, EX_ANTE_DIMENSION_LABELS, ExAnteDimension, ScoredDimension } from './dimensions';
 
-export type ConclusionThresholds = Readonly<{ support: number; supportAfterAdjustment: number }>;
+/** Published with the assessment's events: defined in goal-declaration's contract. */
+export type { ConclusionThresholds } from '@bpm/goal-declaration-contract';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const label = (d: string) => EX_ANTE_DIMENSION_LABELS[d as ExAnteDimension] ?? d;
@@ -10,6 +12,9 @@ const label = (d: string) => EX_ANTE_DIMENSION_LABELS[d as ExAnteDimension] ?? d
 /** Each of the five dimensions exactly once, nothing else. */
 export const dimensionsComplete = (dimensions: readonly DimensionScore[]): DomainError[] => {
   const problems: DomainError[] = [];
+  if (!Array.isArray(dimensions) || dimensions.some((d) => typeof d !== 'object' || d === null)) {
+    return [new DomainError('DIMENSIONS_INVALID', '评估维度得分应为列表，每项包含评估维度与评分要点', 'dimensions')];
+  }
   const seen = new Set<string>();
   dimensions.forEach((d, index) => {
     if (!(EX_ANTE_DIMENSIONS as readonly string[]).includes(d.dimension)) {
@@ -29,11 +34,14 @@ export const dimensionsComplete = (dimensions: readonly DimensionScore[]): Domai
 export const subItemsValid = (dimensions: readonly DimensionScore[], dimensionMaxScore: number): DomainError[] =>
   dimensions.flatMap((d, di) => {
     const field = `dimensions[${di}].subItems`;
-    if (d.subItems.length === 0) {
+    if (!Array.isArray(d.subItems) || d.subItems.length === 0) {
       return [new DomainError('SUB_ITEMS_REQUIRED', `评估维度“${label(d.dimension)}”缺少评分要点`, field)];
     }
     const perItem = d.subItems.flatMap((item, ii) => {
       const f = `${field}[${ii}]`;
+      if (typeof item !== 'object' || item === null) {
+        return [new DomainError('SUB_ITEM_INVALID', `评估维度“${label(d.dimension)}”的第${ii + 1}个评分要点格式不正确`, f)];
+      }
       const name = isBlank(item.name) ? `第${ii + 1}个评分要点` : `评分要点“${item.name}”`;
       if (isBlank(item.name)) return [new DomainError('SUB_ITEM_NAME_REQUIRED', `评估维度“${label(d.dimension)}”的${name}缺少名称`, `${f}.name`)];
       if (!isFiniteNumber(item.maxScore) || item.maxScore <= 0) {

@@ -1,4 +1,4 @@
-import { DomainError, requireRole, throwFirst, unknownCommand } from '../shared';
+import { DomainError, isBlank, requireRole, throwFirst, unknownCommand } from '../shared';
 import {
   AddIndicator,
   DefineIndicatorCategory,
@@ -84,7 +84,7 @@ const revise = ({ data }: ReviseIndicator, state: IndicatorLibraryState): Indica
 const retire = ({ data }: RetireIndicator, state: IndicatorLibraryState): IndicatorLibraryEvent[] => {
   const current = requireIndicator(requireOpen(state), data.indicatorId);
   if (current.status === 'retired') return [];
-  if (!data.reason || data.reason.trim() === '') {
+  if (isBlank(data.reason)) {
     throw new DomainError('RETIRE_REASON_REQUIRED', `停用指标“${current.name}”须说明停用原因`, 'reason');
   }
   return [{ type: 'IndicatorRetired', data: { indicatorId: current.id, reason: data.reason, by: data.actor.userId, at: data.at } }];

@@ -19,5 +19,4 @@ export const indicatorLibraryDecider: Decider<IndicatorLibraryState, IndicatorLi
   decide,
 };
 
-export const indicatorLibraryStreamId = (region: string, fiscalYear: number): string =>
-  `indicatorLibrary-${region}-${fiscalYear}`;
+export { indicatorLibraryStreamId } from '@bpm/goal-declaration-contract';

@@ -10,6 +10,7 @@ import {
   level1Label,
   level2Belongs,
   level2Label,
+  trimmed,
 } from '../shared';
 import { OpenLibrary } from './state';
 import { CategoryDefinition, IndicatorDefinition } from './types';
@@ -22,7 +23,7 @@ export const categoryRules = (category: CategoryDefinition, library: OpenLibrary
   if (library.categories[category.id]) {
     return [new DomainError('CATEGORY_ALREADY_DEFINED', `指标类别编码“${category.id}”已存在`, 'category.id')];
   }
-  const sameName = Object.values(library.categories).find((c) => c.name.trim() === category.name.trim());
+  const sameName = Object.values(library.categories).find((c) => trimmed(c.name) === trimmed(category.name));
   if (sameName) {
     return [new DomainError('CATEGORY_NAME_TAKEN', `指标类别名称“${category.name}”已存在`, 'category.name')];
   }
@@ -102,7 +103,7 @@ export const nameUniqueInCategory: IndicatorRule = (i, library) => {
       other.id !== i.id &&
       other.status === 'active' &&
       other.categoryId === i.categoryId &&
-      other.name.trim() === i.name.trim(),
+      trimmed(other.name) === trimmed(i.name),
   );
   return clash
     ? [

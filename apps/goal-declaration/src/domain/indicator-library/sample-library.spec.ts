@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the sample data lives with the seed tool that loads it
 import { sampleIndicatorLibrary } from '../../../../../tools/seed/indicator-library.sample';
 import { indicatorLibraryDecider } from './index';
 import type { IndicatorLibraryCommand } from './commands';

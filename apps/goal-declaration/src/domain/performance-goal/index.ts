@@ -20,4 +20,4 @@ export const performanceGoalDecider: Decider<PerformanceGoalState, PerformanceGo
   decide,
 };
 
-export const performanceGoalStreamId = (projectId: string): string => `goal-${projectId}`;
+export { performanceGoalStreamId } from '@bpm/goal-declaration-contract';

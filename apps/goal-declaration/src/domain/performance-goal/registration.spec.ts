@@ -24,6 +24,11 @@ describe('performance goal › project registration', () => {
 
   it.each([
     ['PROJECT_NAME_REQUIRED', { name: '' }, 'project.name'],
+    // Wrong types from a caller that skipped the gateway: a rule, not `value.trim is not a function`.
+    ['PROJECT_NAME_REQUIRED', { name: 42 }, 'project.name'],
+    ['PROJECT_NAME_REQUIRED', { name: ['a'] }, 'project.name'],
+    ['PROJECT_NAME_REQUIRED', { name: null }, 'project.name'],
+    ['AMOUNT_INVALID', { amount: '1200000' }, 'project.amount'],
     ['AMOUNT_INVALID', { amount: 0 }, 'project.amount'],
     ['AMOUNT_INVALID', { amount: Number.NaN }, 'project.amount'],
     ['BUDGET_TYPE_INVALID', { budget: 'local' }, 'project.budget'],

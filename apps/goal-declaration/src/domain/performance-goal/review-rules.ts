@@ -3,7 +3,7 @@ import { requiresExAnteAssessment } from '../ex-ante-assessment/requirement';
 import { GRADE_LABELS, Grade, grade, isGrade } from '../grades';
 import { GoalDeclarationParameters } from '../parameters';
 import { Project } from '../project';
-import { DomainError, isBlank } from '../shared';
+import { DomainError, isBlank, trimmed } from '../shared';
 import { GoalDeclaration, IndicatorComment, REVIEW_DECISIONS, REVIEW_DECISION_LABELS, ReviewDecision } from './types';
 
 export const RATINGS_BY_DECISION: Record<ReviewDecision, readonly Grade[]> = {
@@ -58,10 +58,10 @@ export const returnCommentsPerIndicator = (
   if (!comments || comments.length === 0) {
     return [new DomainError('INDICATOR_COMMENTS_REQUIRED', '退回修改须逐项填写指标审核意见', 'indicatorComments')];
   }
-  const names = new Set((declaration?.indicators ?? []).map((i) => i.name.trim()));
+  const names = new Set((declaration?.indicators ?? []).map((i) => trimmed(i.name)));
   return comments.flatMap((c, index) => {
     const field = `indicatorComments[${index}]`;
-    if (!names.has((c.indicatorName ?? '').trim())) {
+    if (!names.has(trimmed(c.indicatorName))) {
       return [new DomainError('INDICATOR_COMMENT_UNKNOWN', `审核意见所指指标“${c.indicatorName}”不在申报的绩效目标表中`, `${field}.indicatorName`)];
     }
     if (isBlank(c.comment)) {

@@ -1,3 +1,4 @@
+import type { GoalStatus as PublishedGoalStatus } from '@bpm/goal-declaration-contract';
 import { ExAnteAssessmentOutcome } from '../ex-ante-assessment/conclusion';
 import { Grade } from '../grades';
 import { Project } from '../project';
@@ -50,19 +51,15 @@ export type PerformanceGoalState =
   | (GoalRecord & Readonly<{ status: 'rejected' }>)
   | (GoalRecord & Readonly<{ status: 'adjustment-requested'; approved: ApprovedGoal; mustReviseAfterVersion: number }>);
 
-export type GoalStatus = PerformanceGoalState['status'];
+/** The statuses are published (the read side shows them): named once, in goal-declaration's contract. */
+export type GoalStatus = PublishedGoalStatus;
+export { GOAL_STATUSES, GOAL_STATUS_LABELS } from '@bpm/goal-declaration-contract';
+// The cases of the state and the published statuses are the same set, or this fails to compile.
+const sameStatuses: [PerformanceGoalState['status'], GoalStatus] extends [GoalStatus, PerformanceGoalState['status']] ? true : never = true;
+void sameStatuses;
+
 export type RegisteredGoal = Exclude<PerformanceGoalState, { status: 'unregistered' }>;
 export type GoalIn<S extends GoalStatus> = Extract<PerformanceGoalState, { status: S }>;
-
-export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
-  unregistered: '未登记',
-  draft: '草稿',
-  submitted: '已提交审核',
-  returned: '已退回修改',
-  approved: '已批复',
-  rejected: '不予通过',
-  'adjustment-requested': '调整申请中',
-};
 
 export const initialState = (): PerformanceGoalState => ({ status: 'unregistered' });
 

@@ -1,44 +1,10 @@
-import { Direction, IndicatorKind, Level1, Level2, TargetValue } from '../shared';
-
-/** 三级指标 as declared for one project (from the library or individual). */
-export type DeclaredIndicator = Readonly<{
-  /** Library id: required for common indicators (共性指标), optional for individual ones. */
-  indicatorId?: string;
-  name: string;
-  level1: Level1;
-  level2: Level2;
-  kind: IndicatorKind;
-  direction: Direction;
-  unitOfMeasure?: string;
-  /** 年度指标值: number for quantitative, text for qualitative. */
-  annualTarget?: TargetValue;
-  /** 实施期指标值: required for multi-year projects. */
-  periodTarget?: TargetValue;
-  /** 权重 (optional; where used, on every indicator, summing to 100). */
-  weight?: number;
-}>;
-
-/** 年度主要任务 of a department-wide goal (部门整体绩效目标). */
-export type KeyTask = Readonly<{ name: string; amount: number; description?: string }>;
-
-/** 绩效目标表 content. */
-export type GoalDeclaration = Readonly<{
-  /** 总体目标 (annual) */
-  overallGoal: string;
-  /** 实施期总体目标, for multi-year projects. */
-  periodOverallGoal?: string;
-  indicators: readonly DeclaredIndicator[];
-  /** Department-wide goals only. */
-  keyTasks?: readonly KeyTask[];
-}>;
-
-export const REVIEW_DECISIONS = ['approve', 'return', 'reject'] as const;
-/** 审核结论: 通过 / 退回修改 / 不予通过 */
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
-export const REVIEW_DECISION_LABELS: Record<ReviewDecision, string> = {
-  approve: '审核通过',
-  return: '退回修改',
-  reject: '不予通过',
-};
-
-export type IndicatorComment = Readonly<{ indicatorName: string; comment: string }>;
+/** The goal table, its indicators and the review's values are published: defined in goal-declaration's contract. */
+export {
+  REVIEW_DECISIONS,
+  REVIEW_DECISION_LABELS,
+  type DeclaredIndicator,
+  type GoalDeclaration,
+  type IndicatorComment,
+  type KeyTask,
+  type ReviewDecision,
+} from '@bpm/goal-declaration-contract';

@@ -97,6 +97,8 @@ export const DOMAIN_ERROR_KINDS = {
   SCORE_INVALID: 'invalid',
   SCORE_RATING_MISMATCH: 'invalid',
   SUB_ITEMS_REQUIRED: 'invalid',
+  SUB_ITEM_INVALID: 'invalid',
+  DIMENSIONS_INVALID: 'invalid',
   SUB_ITEM_MAX_INVALID: 'invalid',
   SUB_ITEM_NAME_REQUIRED: 'invalid',
   SUB_ITEM_SCORE_OUT_OF_RANGE: 'invalid',

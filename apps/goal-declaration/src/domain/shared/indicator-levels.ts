@@ -1,40 +1,7 @@
-/**
- * The fixed upper levels of the indicator tree (一级 / 二级指标).
- * Level 3 is the concrete indicator kept in the library.
- */
-export const LEVEL1 = ['output', 'benefit', 'satisfaction', 'cost'] as const;
-export type Level1 = (typeof LEVEL1)[number];
+import { LEVEL1, LEVEL1_LABELS, LEVEL2_BY_LEVEL1, LEVEL2_LABELS, type Level1, type Level2 } from '@bpm/goal-declaration-contract';
 
-export const LEVEL1_LABELS: Record<Level1, string> = {
-  output: '产出',
-  benefit: '效益',
-  satisfaction: '满意度',
-  cost: '成本',
-};
-
-export const LEVEL2_BY_LEVEL1 = {
-  output: ['quantity', 'quality', 'timeliness', 'cost'],
-  benefit: ['economic', 'social', 'ecological', 'sustained'],
-  satisfaction: ['service-recipient'],
-  cost: ['economic-cost', 'social-cost', 'ecological-environmental-cost'],
-} as const satisfies Record<Level1, readonly string[]>;
-
-export type Level2 = (typeof LEVEL2_BY_LEVEL1)[Level1][number];
-
-export const LEVEL2_LABELS: Record<Level2, string> = {
-  quantity: '数量',
-  quality: '质量',
-  timeliness: '时效',
-  cost: '成本',
-  economic: '经济',
-  social: '社会',
-  ecological: '生态',
-  sustained: '可持续影响',
-  'service-recipient': '服务对象满意度',
-  'economic-cost': '经济成本',
-  'social-cost': '社会成本',
-  'ecological-environmental-cost': '生态环境成本',
-};
+/** The indicator tree's fixed levels are published values: defined in goal-declaration's contract. */
+export { LEVEL1, LEVEL1_LABELS, LEVEL2_BY_LEVEL1, LEVEL2_LABELS, type Level1, type Level2 } from '@bpm/goal-declaration-contract';
 
 export const isLevel1 = (value: unknown): value is Level1 =>
   typeof value === 'string' && (LEVEL1 as readonly string[]).includes(value);

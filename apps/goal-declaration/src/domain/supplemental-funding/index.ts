@@ -18,4 +18,4 @@ export const supplementalFundingDecider: Decider<SupplementalFundingState, Suppl
   decide,
 };
 
-export const supplementalFundingStreamId = (noticeId: string): string => `supplementalFunding-${noticeId}`;
+export { supplementalFundingStreamId } from '@bpm/goal-declaration-contract';

@@ -68,8 +68,9 @@ export async function appendWithRetry(
 }
 
 /**
- * The append proper, on a connection already in a transaction. Locks the stream's head row so appends
- * to one stream are serial, checks the expected version and the transaction order, then writes.
+ * The append proper, on a connection already in a transaction. Takes the stream's lock so appends to
+ * one stream are serial, checks the expected version and the transaction order, then writes; the
+ * database's trigger checks the chain and moves the head.
  */
 export async function appendInTransaction(
   client: ClientBase,
@@ -90,17 +91,15 @@ export async function appendInTransaction(
   // only after the previous writer committed, so ids follow the stream's order and retries stay rare.
   // (A row lock would assign the id before waiting.)
   await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${schema}:${stream}`]);
-  await client.query(
-    `INSERT INTO ${s}.streams (stream_id, version, last_tx, last_hash) VALUES ($1, 0, 0, NULL)
-     ON CONFLICT (stream_id) DO NOTHING`,
-    [stream],
-  );
+  // The head row is written only by the store's own trigger (events_advance_head, running as the
+  // owner): the application role may read it, never write it. The advisory lock above already makes
+  // appends to one stream serial, so a plain read sees the last writer's committed head.
   const head = (
     await client.query<{ version: number; last_tx: string; last_hash: string | null }>(
-      `SELECT version, last_tx::text, last_hash FROM ${s}.streams WHERE stream_id = $1 FOR UPDATE`,
+      `SELECT version, last_tx::text, last_hash FROM ${s}.streams WHERE stream_id = $1`,
       [stream],
     )
-  ).rows[0];
+  ).rows[0] ?? { version: 0, last_tx: '0', last_hash: null };
   checkExpectedVersion(stream, options.expectedVersion, head.version);
 
   // Separate statement, so both are taken after the lock is held: the clock is then monotonic per
@@ -133,12 +132,6 @@ export async function appendInTransaction(
   for (const e of recorded) e.position = byVersion.get(e.version) as string;
 
   const last = recorded[recorded.length - 1];
-  await client.query(`UPDATE ${s}.streams SET version = $2, last_tx = $3, last_hash = $4 WHERE stream_id = $1`, [
-    stream,
-    last.version,
-    xid,
-    last.hash,
-  ]);
   // Delivered on commit only; wakes tails early instead of waiting out their poll.
   await client.query('SELECT pg_notify($1, $2)', [channelOf(schema), stream]);
   return { nextExpectedVersion: last.version, events: recorded };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createTestStore } from '../../testing/pg';
+import { Pool } from 'pg';
+import { createTestStore, DATABASE_ADMIN_URL } from '../../testing/pg';
 import { migrate } from './migrations';
 
 describe('PostgreSQL store: append-only and tamper-evident', () => {
@@ -13,19 +14,20 @@ describe('PostgreSQL store: append-only and tamper-evident', () => {
   afterAll(() => t.drop());
 
   it('migrations are recorded and run once', async () => {
-    expect(await migrate(t.pool, t.schema)).toEqual([]);
+    expect(await migrate(t.ownerPool, t.schema)).toEqual([]);
     const r = await t.pool.query(`SELECT id, name FROM "${t.schema}".migrations ORDER BY id`);
-    expect(r.rows.map((m) => m.id)).toEqual([1, 2]);
+    expect(r.rows.map((m) => m.id)).toEqual([1, 2, 3, 4]);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE of events, even for the owner', async () => {
     const s = `goal-${randomUUID()}`;
     await t.store.appendToStream(s, [{ type: 'A', data: { v: 1 } }], opts);
     const events = `"${t.schema}".events`;
-    await expect(t.pool.query(`UPDATE ${events} SET data = '{"v":2}' WHERE stream_id = $1`, [s])).rejects.toThrow(/append-only/);
-    await expect(t.pool.query(`DELETE FROM ${events} WHERE stream_id = $1`, [s])).rejects.toThrow(/append-only/);
-    await expect(t.pool.query(`TRUNCATE ${events}`)).rejects.toThrow(/append-only/);
-    await expect(t.pool.query(`DELETE FROM "${t.schema}".streams WHERE stream_id = $1`, [s])).rejects.toThrow(/append-only/);
+    const owner = t.ownerPool;
+    await expect(owner.query(`UPDATE ${events} SET data = '{"v":2}' WHERE stream_id = $1`, [s])).rejects.toThrow(/append-only/);
+    await expect(owner.query(`DELETE FROM ${events} WHERE stream_id = $1`, [s])).rejects.toThrow(/append-only/);
+    await expect(owner.query(`TRUNCATE ${events}`)).rejects.toThrow(/append-only/);
+    await expect(owner.query(`DELETE FROM "${t.schema}".streams WHERE stream_id = $1`, [s])).rejects.toThrow(/append-only/);
     expect((await t.store.readStream(s))[0].data).toEqual({ v: 1 });
   });
 
@@ -45,7 +47,8 @@ describe('PostgreSQL store: append-only and tamper-evident', () => {
     expect((await t.store.verify()).ok).toBe(true);
 
     const victim = (await t.store.readStream(s1, { from: 3, to: 3 }))[0];
-    const c = await t.pool.connect();
+    const admin = new Pool({ connectionString: DATABASE_ADMIN_URL, max: 1 });
+    const c = await admin.connect();
     try {
       // Replica mode skips ordinary triggers: exactly what a superuser could do by hand.
       await c.query('SET session_replication_role = replica');
@@ -53,6 +56,7 @@ describe('PostgreSQL store: append-only and tamper-evident', () => {
       await c.query('SET session_replication_role = DEFAULT');
     } finally {
       c.release();
+      await admin.end();
     }
 
     const report = await t.store.verify();

@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
 import { ident } from './sql';
+import { LEAST_PRIVILEGE_MIGRATIONS } from './migrations-least-privilege';
 
-interface Migration {
+export interface Migration {
   id: number;
   name: string;
   sql: string;
@@ -78,6 +79,7 @@ export const MIGRATIONS: Migration[] = [
       END $$;
     `,
   },
+  ...LEAST_PRIVILEGE_MIGRATIONS,
 ];
 
 /**

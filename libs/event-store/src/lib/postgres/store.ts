@@ -1,4 +1,7 @@
+import type { KeyObject } from 'node:crypto';
 import { Pool, type PoolConfig } from 'pg';
+import type { AuditExport } from '../checkpoint/export-format';
+import { exportStream } from './export';
 import type { NewEvent, RecordedEvent } from '@bpm/contracts';
 import type {
   AppendOptions,
@@ -30,6 +33,13 @@ export interface PostgresEventStoreOptions {
   upcasters?: Upcasters;
   /** Wake tails with LISTEN/NOTIFY instead of waiting out the poll; default true. */
   listen?: boolean;
+  /**
+   * The owner's login, used only by `migrate()` on a short-lived connection of its own: the pool
+   * appends as the application role, which may not create or alter anything. Omitted = the pool.
+   */
+  ownerConnectionString?: string;
+  /** When given, `verify()` also checks every stream against the latest checkpoint this key signed. */
+  checkpointPublicKey?: KeyObject;
 }
 
 export class PostgresEventStore implements EventStore {
@@ -38,6 +48,8 @@ export class PostgresEventStore implements EventStore {
   private readonly ownsPool: boolean;
   private readonly upcasters: Upcasters;
   private readonly listen: boolean;
+  private readonly ownerConnectionString?: string;
+  private readonly checkpointPublicKey?: KeyObject;
 
   constructor(options: PostgresEventStoreOptions = {}) {
     this.ownsPool = !options.pool;
@@ -45,11 +57,19 @@ export class PostgresEventStore implements EventStore {
     this.schema = options.schema ?? 'event_store';
     this.upcasters = options.upcasters ?? new Upcasters();
     this.listen = options.listen ?? true;
+    this.ownerConnectionString = options.ownerConnectionString;
+    this.checkpointPublicKey = options.checkpointPublicKey;
   }
 
   /** Applies pending migrations; returns the ids it ran. */
-  migrate(): Promise<number[]> {
-    return migrate(this.pool, this.schema);
+  async migrate(): Promise<number[]> {
+    if (!this.ownerConnectionString) return migrate(this.pool, this.schema);
+    const owner = new Pool({ connectionString: this.ownerConnectionString, max: 1 });
+    try {
+      return await migrate(owner, this.schema);
+    } finally {
+      await owner.end();
+    }
   }
 
   appendToStream(stream: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -79,8 +99,14 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
-  verify(options?: VerifyOptions): Promise<VerifyReport> {
-    return verifyStreams(this.pool, this.schema, options);
+  verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+    const key = this.checkpointPublicKey;
+    return verifyStreams(this.pool, this.schema, key && !options.checkpoints ? { ...options, checkpoints: { publicKey: key } } : options);
+  }
+
+  /** One stream's stored history with the latest checkpoint and the Merkle proof of its head. */
+  exportStream(stream: string): Promise<AuditExport> {
+    return exportStream(this.pool, this.schema, stream);
   }
 
   async close(): Promise<void> {

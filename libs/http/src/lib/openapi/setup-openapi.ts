@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE } from '../problem/problem-details';
+import { PROBLEM_CONTENT_TYPE, STATUS_TITLES } from '../problem/problem-details';
 
 export const BEARER_AUTH_NAME = 'bearer';
 
@@ -10,6 +10,29 @@ export interface OpenApiOptions {
   path?: string;
   description?: string;
   version?: string;
+}
+
+const problemAnswer = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+});
+
+/**
+ * What the input guard and Node answer on any operation, declared where the guard lives:
+ * 400 (NUL bytes, lone surrogates, nesting, non-JSON bodies, unsafe integers), 431 (headers over
+ * 16 kB) and, where a body is accepted, 413 (over the body limit).
+ */
+function declareGuardAnswers(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const method of ['get', 'put', 'post', 'patch', 'delete'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      const responses = (operation.responses ??= {});
+      responses['400'] ??= problemAnswer(STATUS_TITLES[400]);
+      responses['431'] ??= problemAnswer('请求头过大');
+      if (operation.requestBody) responses['413'] ??= problemAnswer(STATUS_TITLES[413]);
+    }
+  }
 }
 
 /**
@@ -55,6 +78,7 @@ export function createOpenApiDocument(app: INestApplication, options: OpenApiOpt
       },
     },
   };
+  declareGuardAnswers(document);
   return document;
 }
 

@@ -6,18 +6,21 @@ import { FieldLabel } from '../validation/validation';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 200;
+/** Far beyond any list of ours; keeps OFFSET inside PostgreSQL's bigint and JavaScript's exact integers. */
+export const MAX_PAGE = 1_000_000;
 
 /** `?page=2&pageSize=50`: extend it for list endpoints with filters. */
 export class PageQuery {
-  @ApiPropertyOptional({ type: Number, description: '页码，从 1 开始', minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', description: '页码，从 1 开始', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @FieldLabel('页码')
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page = 1;
 
-  @ApiPropertyOptional({ type: Number, description: '每页条数', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', description: '每页条数', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @FieldLabel('每页条数')
   @IsOptional()
   @Type(() => Number)

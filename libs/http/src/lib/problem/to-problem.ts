@@ -100,12 +100,18 @@ function fromHttpException(exception: HttpException, ctx: ProblemContext): Probl
   if (status === 400 && typeof message === 'string' && !isChinese(message) && /JSON/.test(message)) {
     return build(400, 'MALFORMED_JSON', MALFORMED_JSON_DETAIL, ctx);
   }
+  if (status === 400 && isDecodeFailure(message)) return malformedPath(ctx);
   // Framework messages are English ("Cannot GET /x"); only a Chinese one was written for the user.
   const detail = isChinese(message)
     ? message
     : STATUS_DETAILS[status] ?? (status >= 500 ? STATUS_DETAILS[500] : '请求未能完成');
   return build(status, code, status === 500 ? withTrace(detail, ctx) : detail, ctx);
 }
+
+/** The router's own decoding of a path parameter failed (`%ED%A0%80`, `%E0%A4%A`). */
+const isDecodeFailure = (message: unknown): boolean => typeof message === 'string' && message.startsWith('Failed to decode param');
+const malformedPath = (ctx: ProblemContext): ProblemResponse =>
+  build(400, 'MALFORMED_PATH', '请求地址中含有无效的编码（不是有效的 UTF-8），请检查后重试', ctx);
 
 function withTrace(detail: string, ctx: ProblemContext): string {
   return ctx.correlationId ? `${detail}（追踪编号：${ctx.correlationId}）` : detail;
@@ -141,6 +147,7 @@ export function toProblem(exception: unknown, ctx: ProblemContext = {}): Problem
     if (clientError.type === 'entity.parse.failed') {
       return build(400, 'MALFORMED_JSON', MALFORMED_JSON_DETAIL, ctx);
     }
+    if (clientError.status === 400 && isDecodeFailure((exception as Error).message)) return malformedPath(ctx);
     return build(
       clientError.status,
       STATUS_CODES[clientError.status] ?? `HTTP_${clientError.status}`,

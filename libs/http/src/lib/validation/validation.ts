@@ -1,5 +1,9 @@
-import { ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
+import { findUnsafeInput, pathText, unsafeInputMessage } from '../input-guard/unsafe-input';
+
+// class-transformer keeps its `@Type` registry in a module without a published declaration file.
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 import { ProblemFieldError } from '../problem/problem-details';
 import { RequestValidationException } from '../problem/problem.exception';
 
@@ -87,6 +91,8 @@ export const CHINESE_MESSAGES: Readonly<Record<string, Template>> = {
   isMobilePhone: (f) => `${f}格式不正确，应为手机号码`,
   isPhoneNumber: (f) => `${f}格式不正确，应为电话号码`,
   matches: (f) => `${f}格式不正确`,
+  isNumberOrText: (f) => `${f}应为数值（定量指标）或文字（定性指标）`,
+  isMoney: (f) => `${f}应为大于0的金额（元），最多两位小数，不超过10万亿元`,
 };
 
 /** The Chinese message for one failed constraint of a field. */
@@ -124,13 +130,49 @@ export function toFieldErrors(errors: readonly ValidationError[], parentPath = '
   return out;
 }
 
+/** The Chinese label at the end of a path through a DTO and its nested `@Type` classes. */
+function labelAlong(metatype: unknown, path: readonly (string | number)[]): string | undefined {
+  let current = typeof metatype === 'function' ? (metatype as new () => object) : undefined;
+  let label: string | undefined;
+  for (const segment of path) {
+    if (typeof segment === 'number') continue;
+    if (!current) return undefined;
+    label = fieldLabelOf(Object.create(current.prototype) as object, segment);
+    current = defaultMetadataStorage.findTypeMetadata(current, segment)?.typeFunction() as (new () => object) | undefined;
+  }
+  return label;
+}
+
+/**
+ * NUL bytes, lone surrogates and deep nesting, refused before class-transformer and class-validator
+ * (which recurse, and would hand PostgreSQL or canonical JSON a string they refuse).
+ * Runs on every body, query and route parameter, DTO or not, so services without DTOs are guarded too.
+ */
+export function assertSafeInput(value: unknown, metadata: Pick<ArgumentMetadata, 'type' | 'data' | 'metatype'>): void {
+  if (metadata.type === 'custom') return;
+  const found = findUnsafeInput(value);
+  if (!found) return;
+  const root = metadata.type === 'body' ? '' : metadata.data ?? '';
+  const label = root ? undefined : labelAlong(metadata.metatype, found.path);
+  const field = pathText([...(root ? [root] : []), ...found.path]) || metadata.type;
+  throw new RequestValidationException([{ field, message: unsafeInputMessage(found, root, label) }]);
+}
+
+/** Nest's ValidationPipe, with the generic input checks first. */
+export class SafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    assertSafeInput(value, metadata);
+    return super.transform(value, metadata);
+  }
+}
+
 /**
  * The validation pipe of every service: strips nothing silently (unknown fields are refused),
  * converts query strings to the DTO's types, and fails with a 400 problem whose `errors`
  * name each field in Chinese.
  */
 export function createValidationPipe(options: ValidationPipeOptions = {}): ValidationPipe {
-  return new ValidationPipe({
+  return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

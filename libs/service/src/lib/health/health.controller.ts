@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, SetMetadata } from '@nestjs/common';
+import { ApiOperation } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Probe } from './probes';
 
@@ -17,6 +18,7 @@ export class HealthController {
 
   /** Liveness: the process answers. Restarting it would not fix a dependency. */
   @Get('live')
+  @ApiOperation({ summary: '存活检查', security: [] })
   @HealthCheck()
   live() {
     return this.health.check([]);
@@ -24,6 +26,7 @@ export class HealthController {
 
   /** Readiness: every real dependency of this service answers. */
   @Get('ready')
+  @ApiOperation({ summary: '就绪检查：PostgreSQL、Kafka、Temporal 等依赖均可用', security: [] })
   @HealthCheck()
   ready() {
     return this.health.check(

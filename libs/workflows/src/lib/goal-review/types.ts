@@ -4,13 +4,12 @@
  * (type-only imports are erased before bundling).
  */
 import type { Actor } from '@bpm/contracts';
+import type { Grade, IndicatorComment, ReviewDecision as GoalReviewDecision } from '@bpm/goal-declaration-contract';
 
-/** 审核结论: 审核通过 / 退回修改 / 不予通过. */
-export type ReviewDecisionKind = 'approve' | 'return' | 'reject';
-/** 优 / 良 / 中 / 差. */
-export type ReviewRating = 'excellent' | 'good' | 'fair' | 'poor';
-
-export type IndicatorComment = Readonly<{ indicatorName: string; comment: string }>;
+/** 审核结论 (审核通过 / 退回修改 / 不予通过) and 评级 (优 / 良 / 中 / 差): goal-declaration's published values. */
+export type ReviewDecisionKind = GoalReviewDecision;
+export type ReviewRating = Grade;
+export type { IndicatorComment };
 
 export type GoalReviewInput = Readonly<{
   projectId: string;

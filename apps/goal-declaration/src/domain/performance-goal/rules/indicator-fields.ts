@@ -8,6 +8,7 @@ import {
   isLevel1,
   level2Belongs,
   level2Label,
+  trimmed,
 } from '../../shared';
 import { DeclarationRule, eachIndicator, indicatorField, indicatorLabel } from './context';
 
@@ -26,7 +27,7 @@ export const indicatorNameRequired = eachIndicator((indicator, index) =>
 export const indicatorNamesUnique: DeclarationRule = ({ declaration }) => {
   const seen = new Set<string>();
   return declaration.indicators.flatMap((indicator, index) => {
-    const name = indicator.name?.trim() ?? '';
+    const name = trimmed(indicator.name);
     if (name === '') return [];
     if (seen.has(name)) {
       return [new DomainError('INDICATOR_NAME_DUPLICATE', `指标“${name}”重复填报`, indicatorField(index, 'name'))];

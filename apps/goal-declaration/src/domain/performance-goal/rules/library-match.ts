@@ -1,18 +1,18 @@
 import { LibraryIndicator } from '../../indicator-library/types';
-import { DIRECTION_LABELS, DomainError, LEVEL1_LABELS, isBlank, level2Label } from '../../shared';
+import { DIRECTION_LABELS, DomainError, LEVEL1_LABELS, isBlank, level2Label, trimmed } from '../../shared';
 import { DeclaredIndicator } from '../types';
 import { eachIndicator, indicatorField, indicatorLabel } from './context';
 
 const mismatches = (declared: DeclaredIndicator, entry: LibraryIndicator, index: number): DomainError[] => {
   const label = indicatorLabel(declared, index);
   const checks: Array<[keyof DeclaredIndicator, boolean, string]> = [
-    ['name', declared.name.trim() === entry.name.trim(), `名称应为“${entry.name}”`],
+    ['name', trimmed(declared.name) === trimmed(entry.name), `名称应为“${entry.name}”`],
     ['level1', declared.level1 === entry.level1, `一级指标应为“${LEVEL1_LABELS[entry.level1]}”`],
     ['level2', declared.level2 === entry.level2, `二级指标应为“${level2Label(entry.level2)}”`],
     ['direction', declared.direction === entry.direction, `指标方向应为“${DIRECTION_LABELS[entry.direction]}”`],
     [
       'unitOfMeasure',
-      (declared.unitOfMeasure ?? '').trim() === (entry.unitOfMeasure ?? '').trim(),
+      trimmed(declared.unitOfMeasure) === trimmed(entry.unitOfMeasure),
       `计量单位应为“${entry.unitOfMeasure ?? '（无）'}”`,
     ],
   ];

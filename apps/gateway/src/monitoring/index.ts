@@ -1,0 +1,2 @@
+export * from './monitoring.client';
+export * from './monitoring.module';

@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'launcher',
+  preset: '../../../jest.preset.js',
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js'],
+  coverageDirectory: '../../../coverage/deploy/local',
+};
