@@ -13,10 +13,12 @@ if (typeof window !== 'undefined') {
       dispatchEvent: () => false,
     }),
   });
+  // Nothing is laid out in jsdom, so there is never a size change to report.
+  const nothing = () => undefined;
   class NoResizeObserver {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
+    observe = nothing;
+    unobserve = nothing;
+    disconnect = nothing;
   }
   Object.assign(globalThis, { ResizeObserver: NoResizeObserver });
 }

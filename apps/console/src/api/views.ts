@@ -2,16 +2,10 @@
  * Shapes the console reads from answers the OpenAPI document leaves open (`additionalProperties`).
  * Only what the screens show; every field is checked where it is used.
  */
-export interface DeclaredIndicator {
-  indicatorId?: string;
-  name: string;
-  level1: string;
-  level2: string;
-  kind: 'common' | 'individual';
-  direction: string;
-  unitOfMeasure?: string;
-  annualTarget?: number | string;
-}
+import type { components } from './schema';
+
+/** An indicator of the goal table, as the API's document types it. */
+export type DeclaredIndicator = components['schemas']['DeclaredIndicatorDto'];
 
 export interface GoalDeclaration {
   overallGoal: string;
@@ -80,10 +74,10 @@ export interface LibraryIndicator {
   id: string;
   categoryId: string;
   name: string;
-  level1: string;
-  level2: string;
+  level1: DeclaredIndicator['level1'];
+  level2: DeclaredIndicator['level2'];
   unitOfMeasure?: string;
-  direction: string;
+  direction: DeclaredIndicator['direction'];
   explanation: string;
   dataSource: string;
   kind: 'common' | 'individual';
