@@ -256,6 +256,7 @@ describe('the goal path in the console, in a real browser', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: '查看' }).click();
     expect(await page.getByTestId('as-of').textContent()).toContain('已批复');
+    await page.evaluate(() => window.scrollTo(0, 0)); // the verdict and the first events in view
     await screenshot(page, '09-auditor-timeline');
   });
 
