@@ -1,5 +1,5 @@
 /**
- * Schemathesis against the real gateway, goal-declaration and monitoring (real PostgreSQL and Kafka), once per
+ * Schemathesis against the real gateway and every service behind it (real PostgreSQL and Kafka), once per
  * role, over every operation of the published OpenAPI document: zero 5xx, and zero answers that
  * break the document (status, content type, headers, body schema). One test per role.
  *
@@ -19,6 +19,8 @@ import { signToken, type TokenClaims } from '../../gateway/src/auth/sign-token';
 import { setupOpenApi } from '@bpm/http';
 import { AppModule as GoalDeclarationModule } from '../../goal-declaration/src/app/app.module';
 import { AppModule as MonitoringModule } from '../../monitoring/src/app/app.module';
+import { AppModule as ResultApplicationModule } from '../../result-application/src/app/app.module';
+import { AppModule as EvaluationModule } from '../../evaluation/src/app/app.module';
 import { ensureSchemathesis } from '../../../tools/test/schemathesis';
 
 const examples = Number(process.env['BPM_FUZZ_EXAMPLES'] ?? 5);
@@ -35,9 +37,16 @@ const CHECKS = [
   'response_schema_conformance',
 ].join(',');
 
+/** Every service the gateway forwards to, with the variable that tells the gateway its address: one left out answers 503. */
+const upstreams: { module: unknown; urlVariable: string }[] = [
+  { module: GoalDeclarationModule, urlVariable: 'GOAL_DECLARATION_URL' },
+  { module: MonitoringModule, urlVariable: 'MONITORING_URL' },
+  { module: ResultApplicationModule, urlVariable: 'RESULT_APPLICATION_URL' },
+  { module: EvaluationModule, urlVariable: 'EVALUATION_URL' },
+];
+
 let gateway: INestApplication;
-let goals: INestApplication;
-let monitoring: INestApplication;
+const started: INestApplication[] = [];
 let st: string;
 let workDir: string;
 const run = randomUUID().slice(0, 8);
@@ -53,16 +62,16 @@ async function boot(module: unknown, docs = false): Promise<INestApplication> {
 beforeAll(async () => {
   st = ensureSchemathesis();
   workDir = mkdtempSync(join(tmpdir(), 'bpm-fuzz-'));
-  goals = await boot(GoalDeclarationModule);
-  process.env['GOAL_DECLARATION_URL'] = `http://127.0.0.1:${(goals.getHttpServer().address() as AddressInfo).port}`;
-  monitoring = await boot(MonitoringModule);
-  process.env['MONITORING_URL'] = `http://127.0.0.1:${(monitoring.getHttpServer().address() as AddressInfo).port}`;
+  for (const { module, urlVariable } of upstreams) {
+    const app = await boot(module);
+    started.push(app);
+    process.env[urlVariable] = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  }
   gateway = await boot(GatewayModule, true);
 }, 300_000);
 afterAll(async () => {
   await gateway?.close();
-  await monitoring?.close();
-  await goals?.close();
+  for (const app of started.reverse()) await app.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 

@@ -5,7 +5,10 @@ import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { signToken } from '../../gateway/src/auth/sign-token';
+import { InternalTokenIssuer } from '@bpm/auth';
 import { internalHeaders } from '../../monitoring/src/testing/internal-auth';
+import { createCorrectiveCaseActivities } from '../../orchestrator/src/monitoring/activities';
+import { loadMonitoringConfig } from '../../orchestrator/src/monitoring/monitoring.config';
 import { eventually, startPlatform, stopPlatform } from './support/platform';
 
 /**
@@ -31,6 +34,8 @@ const api = () => request(running['gateway'].getHttpServer());
 /** monitoring's internal API, as the orchestrator's workflow activities call it (system, with the workflow's clock). */
 const internal = () => request(running['monitoring'].getHttpServer());
 const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+/** The orchestrator's corrective-case activities, against the monitoring this platform runs (MONITORING_URL). */
+const correctiveActivities = () => createCorrectiveCaseActivities(loadMonitoringConfig(), InternalTokenIssuer.fromEnv('orchestrator'));
 const system = (at: string) => internalHeaders({ id: 'orchestrator', role: 'system' }, { 'x-actor-at': at });
 
 const declaration = {
@@ -158,15 +163,20 @@ describe('绩效运行监控 through the gateway', () => {
 
   it('one case is answered 调剂 in time', async () => {
     expect((await api().post(`/monitoring/cases/${cases.timely}/answer`).set(as('other')).send({ choice: 'reallocate', reasons: 'x' })).status).toBe(404);
-    const answered = await api().post(`/monitoring/cases/${cases.timely}/answer`).set(as('unit')).send({ choice: 'reallocate', reasons: '结余资金调剂至急需的校舍维修' });
+    // through the case's follow-up workflow, which the orchestrator starts from monitoring's topic a moment after the case opens
+    const answered = await eventually(async () => {
+      const res = await api().post(`/monitoring/cases/${cases.timely}/answer`).set(as('unit')).send({ choice: 'reallocate', reasons: '结余资金调剂至急需的校舍维修' });
+      expect(res.status).toBe(200);
+      return res;
+    });
     expect(answered.body).toMatchObject({ status: 'answered', answer: { choice: 'reallocate', late: false } });
   });
 
   it('the other passes its deadline, is escalated, suspended, and money for the project is refused naming the case', async () => {
     const late = await api().get(`/monitoring/cases/${cases.late}`).set(as('reviewer'));
     const afterDue = new Date(Date.parse(late.body.dueAt) + 60_000).toISOString();
-    // what the case's follow-up workflow does when its deadline timer fires (time-skipped in the workflow tests)
-    await internal().post(`/internal/monitoring/cases/${cases.late}/escalation`).set(await system(afterDue)).expect(200);
+    // the orchestrator's escalation activity, as the case's follow-up runs it when its deadline timer fires (time-skipped in the workflow tests)
+    await correctiveActivities().escalateCorrectiveCase({ caseId: cases.late, projectId: projects.late, unitId: unit, dueAt: late.body.dueAt, at: afterDue });
     await api().post(`/monitoring/cases/${cases.late}/allocation-restriction`).set(as('reviewer')).send({ mode: 'suspend', reason: '逾期未答复纠偏措施' }).expect(200);
     const status = await api().get(`/monitoring/projects/${projects.late}/allocation`).set(as('unit'));
     expect(status.body).toMatchObject({ allowed: false, caseId: cases.late });

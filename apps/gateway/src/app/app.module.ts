@@ -4,8 +4,10 @@ import { ServiceRuntimeModule } from '@bpm/service';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth';
 import { ConsoleModule } from '../console/console.module';
+import { EvaluationModule } from '../evaluation';
 import { SignInController } from '../sign-in/sign-in.controller';
 import { GoalDeclarationModule } from '../goal-declaration';
+import { ResultApplicationModule } from '../result-application/result-application.module';
 import { MonitoringModule } from '../monitoring';
 import { TasksModule } from '../tasks/tasks.module';
 import { ForwardingModule } from './forwarding.module';
@@ -23,8 +25,10 @@ import { ForwardingModule } from './forwarding.module';
     GoalDeclarationModule,
     ForwardingModule,
     MonitoringModule,
+    EvaluationModule,
     TasksModule,
     AuditModule,
+    ResultApplicationModule,
     ConsoleModule,
   ],
   controllers: [SignInController],

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { OWN_CASE, OWN_PROJECT } from '../testing/endpoints';
+import { signToken } from '../auth';
 import { Method, Person, call, createGatewayApp, expectProblem, tokensFor } from '../testing/gateway-app';
 import { StubGoalDeclaration } from '../testing/stub-goal-declaration';
 import type { ReviewDecisions } from '../tasks/review-decisions';
@@ -37,6 +38,25 @@ const UNIT_SCOPED_LISTS: { name: string; url: string; upstream: string }[] = [
   { name: '审核待办', url: '/tasks?status=open', upstream: '/internal/review-tasks' },
   { name: '预警看板', url: '/monitoring/warning-board?fiscalYear=2026', upstream: '/internal/monitoring/warning-board' },
   { name: '单位记分卡', url: '/monitoring/scorecard?fiscalYear=2026', upstream: '/internal/monitoring/scorecard' },
+  { name: '自评覆盖率', url: '/evaluation-reports/self-evaluation-coverage?fiscalYear=2026', upstream: '/internal/evaluation-reports/self-evaluation-coverage' },
+  { name: '评价等级分布', url: '/evaluation-reports/grade-distribution?fiscalYear=2026', upstream: '/internal/evaluation-reports/grade-distribution' },
+];
+
+/** U001's self-evaluation, touched by the U002 user; the gateway loads it first (`GET /internal/self-evaluations/:id`). */
+const SELF_EVALUATION_SCOPED: { name: string; method: Method; url: string; body?: unknown }[] = [
+  { name: '查看单位自评', method: 'get', url: `/self-evaluations/${OWN_PROJECT}` },
+  { name: '填报单位自评', method: 'post', url: `/self-evaluations/${OWN_PROJECT}/form`, body: { actuals: [], reasons: [] } },
+  { name: '提交单位自评', method: 'post', url: `/self-evaluations/${OWN_PROJECT}/submission` },
+  { name: '自评得分说明', method: 'get', url: `/self-evaluations/${OWN_PROJECT}/score` },
+  { name: '自评等级说明', method: 'get', url: `/self-evaluations/${OWN_PROJECT}/grade` },
+];
+
+/** OWN_PROJECT's key evaluation, assigned to agency AG001: another agency's evaluator is refused. */
+const KEY_EVALUATION_SCOPED: { name: string; method: Method; url: string; body?: unknown }[] = [
+  { name: '查看重点评价', method: 'get', url: `/key-evaluations/${OWN_PROJECT}` },
+  { name: '提交里程碑', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/milestones`, body: { milestone: 'work-plan', summary: '工作方案' } },
+  { name: '提交评价报告初稿', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/draft`, body: { indicators: [{}], findings: '问题', recommendations: '建议' } },
+  { name: '出具正式报告', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/final-report` },
 ];
 
 const project = { name: '城乡义务教育营养改善', fiscalYear: 2026, budget: 'general-public', projectType: 'ordinary', amount: 1200000, isNew: true };
@@ -120,6 +140,39 @@ describe('gateway unit isolation (预算单位只能办理本单位事项)', () 
       expect(res.body.detail).toBe('未找到纠偏事项“C-NONE”');
       expect(stub.forwarded()).toEqual([]);
     });
+  });
+
+  describe.each(SELF_EVALUATION_SCOPED.map((e) => [e.name, e] as const))('%s', (_name, e) => {
+    it('refuses the U002 user on U001’s self-evaluation with a 403 problem, forwarding nothing', async () => {
+      const res = await call(app, tokens.unitU002, e.method, e.url, e.body);
+      expectProblem(res, 403, 'UNIT_SCOPE_FORBIDDEN');
+      expect(stub.forwarded()).toEqual([]);
+    });
+
+    it('lets the U001 user through, checking the self-evaluation’s unit first', async () => {
+      const res = await call(app, tokens.unitU001, e.method, e.url, e.body);
+      expect(res.status).toBeLessThan(300);
+      expect(stub.calls[0]).toMatchObject({ method: 'GET', path: `/internal/self-evaluations/${OWN_PROJECT}` });
+    });
+  });
+
+  describe.each(KEY_EVALUATION_SCOPED.map((e) => [e.name, e] as const))('%s', (_name, e) => {
+    it('refuses an evaluator of another agency (its token’s unit is AG002), forwarding nothing', async () => {
+      const other = await signToken({ sub: 'zhou9', role: 'evaluator', unit: 'AG002' });
+      const res = await call(app, other, e.method, e.url, e.body);
+      expectProblem(res, 403, 'EVALUATOR_NOT_ASSIGNED');
+      expect(stub.forwarded()).toEqual([]);
+    });
+
+    it('lets the assigned agency’s evaluator through, checking the assignment first', async () => {
+      const res = await call(app, tokens.evaluator, e.method, e.url, e.body);
+      expect(res.status).toBeLessThan(300);
+      expect(stub.calls[0]).toMatchObject({ method: 'GET', path: `/internal/key-evaluations/${OWN_PROJECT}` });
+    });
+  });
+
+  it('查看重点评价: refuses the U002 user on U001’s key evaluation', async () => {
+    expectProblem(await call(app, tokens.unitU002, 'get', `/key-evaluations/${OWN_PROJECT}`), 403, 'UNIT_SCOPE_FORBIDDEN');
   });
 
   describe.each(UNIT_SCOPED_LISTS.map((e) => [e.name, e] as const))('%s', (_name, e) => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InternalTokenIssuer } from '@bpm/auth';
+import { InternalTokenIssuer, type InternalAudience } from '@bpm/auth';
 import type { Actor } from '@bpm/contracts';
 import { CORRELATION_ID_HEADER, PROBLEM_CONTENT_TYPE, ProblemException, REQUEST_ID_HEADER, currentRequestContext } from '@bpm/http';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
@@ -36,16 +36,23 @@ export function path(strings: TemplateStringsArray, ...segments: (string | numbe
   return strings.reduce((out, part, i) => out + part + (i < segments.length ? encodeURIComponent(String(segments[i])) : ''), '');
 }
 
-const upstreamProblems = {
+const upstreamProblems = (label: string) => ({
   unavailable: (cause: unknown) =>
-    new ProblemException(503, 'UPSTREAM_UNAVAILABLE', '绩效目标服务暂不可用，请稍后重试', { title: '服务暂不可用', cause }),
+    new ProblemException(503, 'UPSTREAM_UNAVAILABLE', `${label}暂不可用，请稍后重试`, { title: '服务暂不可用', cause }),
   timeout: (cause: unknown) =>
-    new ProblemException(504, 'UPSTREAM_TIMEOUT', '绩效目标服务响应超时，请稍后重试', { title: '上游服务超时', cause }),
+    new ProblemException(504, 'UPSTREAM_TIMEOUT', `${label}响应超时，请稍后重试`, { title: '上游服务超时', cause }),
   unreadable: (status: number) =>
-    new ProblemException(502, 'UPSTREAM_BAD_RESPONSE', `绩效目标服务返回了无法识别的应答（状态 ${status}），请稍后重试`, {
+    new ProblemException(502, 'UPSTREAM_BAD_RESPONSE', `${label}返回了无法识别的应答（状态 ${status}），请稍后重试`, {
       title: '上游服务异常',
     }),
-};
+});
+
+/** Which internal API a client calls: its base URL, its token audience, and its name for users. */
+export interface UpstreamTarget {
+  baseUrl: string;
+  audience: InternalAudience;
+  label: string;
+}
 
 /**
  * goal-declaration's internal HTTP API, called as the signed-in actor: each call carries a
@@ -55,12 +62,17 @@ const upstreamProblems = {
  */
 @Injectable()
 export class GoalDeclarationClient {
-  private readonly logger = new Logger('GoalDeclarationClient');
+  protected readonly logger = new Logger(this.constructor.name);
 
   constructor(
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(GATEWAY_CONFIG) protected readonly config: GatewayConfig,
     private readonly tokens: InternalTokenIssuer,
   ) {}
+
+  /** goal-declaration here; a client of another service overrides it. */
+  protected target(): UpstreamTarget {
+    return { baseUrl: this.config.goalDeclarationUrl, audience: 'goal-declaration', label: '绩效目标服务' };
+  }
 
   get<T>(actor: Actor, target: string, query?: Record<string, QueryValue>): Promise<T> {
     return this.send<T>('GET', actor, target, { query });
@@ -88,12 +100,27 @@ export class GoalDeclarationClient {
 
   /** Like {@link send}, keeping the upstream ETag so the gateway can hand it to its client. */
   async exchange<T>(method: HttpMethod, actor: Actor, target: string, request: UpstreamRequest = {}): Promise<Versioned<T>> {
-    const url = `${this.config.goalDeclarationUrl}${target}${queryString(request.query)}`;
-    let response: Response;
+    const response = await this.fetchUpstream(method, actor, target, request);
+    const text = await response.text();
+    if (!response.ok) return this.refuse(method, target, response, text);
+    const body = (text === '' ? undefined : parseJson(text, response.status, this.target().label)) as T;
+    return { body, etag: response.headers.get('etag') ?? undefined };
+  }
+
+  /** The upstream answer as it came (e.g. a file), or its problem relayed. */
+  async download(actor: Actor, target: string, query?: Record<string, QueryValue>): Promise<{ contentType: string; headers: Headers; body: Buffer }> {
+    const response = await this.fetchUpstream('GET', actor, target, { query });
+    if (!response.ok) return this.refuse('GET', target, response, await response.text());
+    return { contentType: response.headers.get('content-type') ?? 'application/octet-stream', headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+  }
+
+  private async fetchUpstream(method: HttpMethod, actor: Actor, target: string, request: UpstreamRequest): Promise<Response> {
+    const { baseUrl, label } = this.target();
+    const url = `${baseUrl}${target}${queryString(request.query)}`;
     try {
       const headers = await this.headersFor(actor, request.body !== undefined);
       if (request.ifMatch !== undefined && request.ifMatch !== '') headers['if-match'] = request.ifMatch;
-      response = await fetch(url, {
+      return await fetch(url, {
         method,
         headers,
         body: request.body !== undefined ? JSON.stringify(request.body) : undefined,
@@ -102,19 +129,17 @@ export class GoalDeclarationClient {
     } catch (error) {
       this.logger.warn(`${method} ${target} failed: ${(error as Error)?.message ?? String(error)}`);
       const name = (error as { name?: string })?.name;
-      throw name === 'TimeoutError' || name === 'AbortError' ? upstreamProblems.timeout(error) : upstreamProblems.unavailable(error);
+      throw name === 'TimeoutError' || name === 'AbortError' ? upstreamProblems(label).timeout(error) : upstreamProblems(label).unavailable(error);
     }
-    const text = await response.text();
+  }
+
+  private refuse(method: HttpMethod, target: string, response: Response, text: string): never {
     const contentType = response.headers.get('content-type') ?? '';
-    if (response.ok) {
-      const body = (text === '' ? undefined : parseJson(text, response.status)) as T;
-      return { body, etag: response.headers.get('etag') ?? undefined };
-    }
     if (contentType.toLowerCase().startsWith(PROBLEM_CONTENT_TYPE)) {
       throw new UpstreamProblemException(response.status, text, contentType);
     }
     this.logger.error(`${method} ${target} → ${response.status} without problem+json`);
-    throw upstreamProblems.unreadable(response.status);
+    throw upstreamProblems(this.target().label).unreadable(response.status);
   }
 
   private async headersFor(actor: Actor, hasBody: boolean): Promise<Record<string, string>> {
@@ -123,7 +148,7 @@ export class GoalDeclarationClient {
     const subject: Actor = { id: actor.id, role: actor.role, ...(actor.unit ? { unit: actor.unit } : {}) };
     const headers: Record<string, string> = {
       accept: `application/json, ${PROBLEM_CONTENT_TYPE}`,
-      authorization: `Bearer ${await this.tokens.sign(subject, 'goal-declaration')}`,
+      authorization: `Bearer ${await this.tokens.sign(subject, this.target().audience)}`,
     };
     if (ids) {
       headers[CORRELATION_ID_HEADER] = ids.correlationId;
@@ -134,10 +159,10 @@ export class GoalDeclarationClient {
   }
 }
 
-function parseJson(text: string, status: number): unknown {
+function parseJson(text: string, status: number, label: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw upstreamProblems.unreadable(status);
+    throw upstreamProblems(label).unreadable(status);
   }
 }

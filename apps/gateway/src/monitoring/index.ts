@@ -1,2 +1,3 @@
 export * from './monitoring.client';
 export * from './monitoring.module';
+export * from './corrective-answers';

@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemException } from '@bpm/http';
+import { randomUUID } from 'node:crypto';
+import { currentRequestContext, ProblemException } from '@bpm/http';
+import type { CorrectiveChoice } from '@bpm/workflows';
 import { AuthenticatedActor, CurrentActor, Roles, canAccessUnit, unitFilterFor } from '../auth';
 import { UpstreamProblemException } from '../goal-declaration/upstream-problem';
 import { ApiProblems, ForwardsToGoalDeclaration, GoalAccess, path } from '../goal-declaration';
+import { CorrectiveAnswers, correctiveProblemOf } from './corrective-answers';
 import { MonitoringClient } from './monitoring.client';
 
 const anyObject = { schema: { type: 'object', additionalProperties: true } };
@@ -98,7 +101,10 @@ export class MonitoringReportsController {
 @ForwardsToGoalDeclaration()
 @Controller('monitoring/cases')
 export class CorrectiveCasesController {
-  constructor(private readonly monitoring: MonitoringClient) {}
+  constructor(
+    private readonly monitoring: MonitoringClient,
+    private readonly answers: CorrectiveAnswers,
+  ) {}
 
   /**
    * The case as monitoring holds it. To a unit user of another unit it does not exist: the same
@@ -131,10 +137,22 @@ export class CorrectiveCasesController {
   @Roles('unit')
   @ApiOperation({ summary: '答复纠偏事项：继续、调剂或取消', description: '须在纠偏事项开启后的规定工作日内答复。' })
   @ApiBody({ schema: { type: 'object', required: ['choice', 'reasons'], properties: { choice: { type: 'string', enum: ['continue', 'reallocate', 'cancel'] }, reasons: { type: 'string' } } } })
-  @ApiProblems(400, 404, 422)
+  @ApiProblems(400, 403, 404, 409, 422, 503)
   async answer(@CurrentActor() actor: AuthenticatedActor, @Param('caseId') caseId: string, @Body() body: Record<string, unknown>): Promise<unknown> {
     await this.load(actor, caseId);
-    return this.monitoring.post(actor, path`/internal/monitoring/cases/${caseId}/answer`, body);
+    // Through the case's follow-up workflow (its Update records the answer in monitoring), so the
+    // follow-up knows the case is answered; then the case as monitoring now holds it, as before.
+    await this.answers
+      .answer(caseId, {
+        choice: body?.['choice'] as CorrectiveChoice,
+        reasons: typeof body?.['reasons'] === 'string' ? body['reasons'] : '',
+        actor: { id: actor.id, role: actor.role, ...(actor.unit ? { unit: actor.unit } : {}) },
+        correlationId: currentRequestContext()?.correlationId ?? randomUUID(),
+      })
+      .catch((error) => {
+        throw correctiveProblemOf(error);
+      });
+    return this.monitoring.get(actor, path`/internal/monitoring/cases/${caseId}`);
   }
 
   @Post(':caseId/allocation-restriction')

@@ -4,6 +4,12 @@ import type { Method, Person } from './gateway-app';
 export const OWN_PROJECT = 'P-U001-0001';
 /** A corrective case of OWN_PROJECT, known to the stub. */
 export const OWN_CASE = 'P-U001-0001-202606-abcd1234';
+/** U001's rectification case (result-application), known to the stub. */
+export const OWN_RECTIFICATION = 'C-U001-0001';
+/** What the stub answers for result-application records the gateway loads to check the unit. */
+export const STUB_RECORDS: Record<string, unknown> = {
+  [`/internal/rectifications/${OWN_RECTIFICATION}`]: { recordId: OWN_RECTIFICATION, unitId: 'U001', fiscalYear: 2026, status: 'open' },
+};
 
 export interface Endpoint {
   name: string;
@@ -77,4 +83,60 @@ export const ENDPOINTS: Endpoint[] = [
   { name: '预警看板', method: 'get', url: '/monitoring/warning-board?fiscalYear=2026', allowed: readers },
   { name: '单位记分卡', method: 'get', url: '/monitoring/scorecard?fiscalYear=2026', allowed: readers },
   { name: '项目拨款状态', method: 'get', url: `/monitoring/projects/${OWN_PROJECT}/allocation`, allowed: readers },
+  // 结果应用 (result-application). The verification goes through the workflow: see result-application.spec.ts.
+  { name: '整改事项列表', method: 'get', url: '/rectifications?status=open', allowed: readers },
+  { name: '待办整改要求', method: 'get', url: '/rectifications/open-requirements', allowed: readers },
+  { name: '查看整改事项', method: 'get', url: `/rectifications/${OWN_RECTIFICATION}`, allowed: readers },
+  { name: '下达整改要求', method: 'post', url: '/rectifications', body: { caseId: OWN_RECTIFICATION }, allowed: ['reviewer'] },
+  { name: '答复整改要求', method: 'post', url: `/rectifications/${OWN_RECTIFICATION}/requirements/R1/answers`, body: { measures: ['修订管理办法'] }, allowed: ['unitU001'] },
+  { name: '预算安排建议表', method: 'get', url: '/budget-proposals?fiscalYear=2027', allowed: readers },
+  { name: '生成预算安排建议', method: 'post', url: '/budget-proposals/generation', body: { fiscalYear: 2026, outcomes: [] }, allowed: ['admin'] },
+  { name: '审定预算安排建议', method: 'post', url: `/budget-proposals/2027/${OWN_PROJECT}/decision`, body: { decision: 'accept' }, allowed: ['admin'] },
+  { name: '导出预算安排', method: 'get', url: '/budget-proposals/export?fiscalYear=2027&format=json', allowed: ['admin'] },
+  { name: '交叉重复候选', method: 'get', url: '/overlaps?fiscalYear=2026', allowed: ['reviewer', 'admin', 'auditor'] },
+  { name: '比对交叉重复', method: 'post', url: '/overlaps/scan', body: { fiscalYear: 2026, projects: [] }, allowed: ['admin'] },
+  { name: '确认交叉重复', method: 'post', url: '/overlaps/2026:A:B/decision', body: { decision: 'confirm' }, allowed: ['admin'] },
+  { name: '公开申请列表', method: 'get', url: '/disclosures', allowed: readers },
+  { name: '提出公开申请', method: 'post', url: '/disclosures', body: { disclosureId: 'D1', record: { unitId: 'U001' } }, allowed: ['unitU001'] },
+  { name: '审核公开申请', method: 'post', url: '/disclosures/D1/approval', body: { redactions: [] }, allowed: ['reviewer', 'admin'] },
+  { name: '不予公开', method: 'post', url: '/disclosures/D1/rejection', body: { reason: '涉密' }, allowed: ['reviewer', 'admin'] },
+  { name: '发布公开信息', method: 'post', url: '/disclosures/D1/publication', allowed: ['reviewer', 'admin'] },
+  { name: '审计：结果应用记录历史', method: 'get', url: `/audit/result-application/rectification/${OWN_RECTIFICATION}/history`, allowed: ['auditor', 'admin'] },
+  // 绩效评价 (evaluation): the evaluator (agency AG001) is assigned to OWN_PROJECT's key evaluation in the stub.
+  { name: '开启年度单位自评', method: 'post', url: '/self-evaluations/years/2026/opening', allowed: ['admin'], status: 200 },
+  { name: '开启项目单位自评', method: 'post', url: `/self-evaluations/${OWN_PROJECT}/opening`, allowed: ['admin'] },
+  { name: '查看单位自评', method: 'get', url: `/self-evaluations/${OWN_PROJECT}`, allowed: readers },
+  { name: '填报单位自评', method: 'post', url: `/self-evaluations/${OWN_PROJECT}/form`, body: { actuals: [{ name: '受益学生人数', kind: 'confirmed' }], reasons: [] }, allowed: ['unitU001'], status: 200 },
+  { name: '提交单位自评', method: 'post', url: `/self-evaluations/${OWN_PROJECT}/submission`, allowed: ['unitU001'] },
+  { name: '审核单位自评', method: 'post', url: `/self-evaluations/${OWN_PROJECT}/review`, body: { decision: 'accept' }, allowed: ['reviewer'], status: 200 },
+  { name: '自评得分说明', method: 'get', url: `/self-evaluations/${OWN_PROJECT}/score`, allowed: readers },
+  { name: '自评等级说明', method: 'get', url: `/self-evaluations/${OWN_PROJECT}/grade`, allowed: readers },
+  { name: '自评覆盖率', method: 'get', url: '/evaluation-reports/self-evaluation-coverage?fiscalYear=2026', allowed: readers },
+  { name: '评价等级分布', method: 'get', url: '/evaluation-reports/grade-distribution?fiscalYear=2026', allowed: readers },
+  { name: '被标记的自评', method: 'get', url: '/evaluation-reports/flagged-self-evaluations?fiscalYear=2026', allowed: ['reviewer', 'admin', 'auditor'] },
+  { name: '重点评价进展', method: 'get', url: '/evaluation-reports/key-evaluations-by-status?fiscalYear=2026', allowed: ['reviewer', 'admin', 'auditor'] },
+  { name: '第三方库', method: 'get', url: '/third-parties', allowed: ['reviewer', 'admin', 'auditor'] },
+  { name: '查看第三方', method: 'get', url: '/third-parties/AG001', allowed: ['reviewer', 'admin', 'auditor'] },
+  { name: '第三方入库', method: 'post', url: '/third-parties', body: { kind: 'agency', name: '某评价中心' }, allowed: ['admin'] },
+  { name: '暂停第三方', method: 'post', url: '/third-parties/AG001/suspension', body: { reason: '履职不力' }, allowed: ['admin'], status: 200 },
+  { name: '恢复第三方', method: 'post', url: '/third-parties/AG001/reinstatement', body: { reason: '整改到位' }, allowed: ['admin'], status: 200 },
+  { name: '清退第三方', method: 'post', url: '/third-parties/AG001/removal', body: { reason: '重大违规' }, allowed: ['admin'], status: 200 },
+  { name: '申报关联关系', method: 'post', url: '/third-parties/AG001/relations', body: { unitId: 'U001', relation: '审计服务' }, allowed: ['admin', 'evaluator'], status: 200 },
+  { name: '第三方履职评价', method: 'post', url: '/third-parties/AG001/ratings', body: { evaluationId: OWN_PROJECT, score: 90 }, allowed: ['admin'], status: 200 },
+  { name: '重点评价备选项目', method: 'get', url: '/key-evaluations/candidates?fiscalYear=2026&minAmount=100000', allowed: ['reviewer', 'admin', 'auditor'] },
+  { name: '重点评价列表', method: 'get', url: '/key-evaluations?fiscalYear=2026', allowed: everyone },
+  { name: '查看重点评价', method: 'get', url: `/key-evaluations/${OWN_PROJECT}`, allowed: everyone },
+  { name: '选定重点评价', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/selection`, body: { reason: '资金量大' }, allowed: ['admin'] },
+  { name: '委托第三方', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/assignment`, body: { agencyId: 'AG001', expertIds: ['EX001'] }, allowed: ['admin'], status: 200 },
+  { name: '提交里程碑', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/milestones`, body: { milestone: 'work-plan', summary: '工作方案' }, allowed: ['evaluator'], status: 200 },
+  {
+    name: '提交评价报告初稿',
+    method: 'post',
+    url: `/key-evaluations/${OWN_PROJECT}/draft`,
+    body: { indicators: [{ level1: 'decision', level2: '立项', name: '立项依据', maxPoints: 20, points: 18, basis: '充分' }], findings: '问题', recommendations: '建议' },
+    allowed: ['evaluator'],
+    status: 200,
+  },
+  { name: '审核评价报告', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/review`, body: { decision: 'accept' }, allowed: ['reviewer'], status: 200 },
+  { name: '出具正式报告', method: 'post', url: `/key-evaluations/${OWN_PROJECT}/final-report`, allowed: ['evaluator'], status: 200 },
 ];

@@ -7,15 +7,26 @@ import { AppModule } from '../app/app.module';
 import { AUDIT_EVENT_STORE, AuditEventStore } from '../audit/audit-store';
 import { TokenClaims, signToken } from '../auth';
 import { GATEWAY_CONFIG, GatewayConfig } from '../config/gateway.config';
+import { RectificationVerifications } from '../result-application/rectification-verifications';
+import { RESULT_APPLICATION_URL } from '../result-application/result-application.client';
+import { EVALUATION_UPSTREAM } from '../evaluation';
+import { CorrectiveAnswers } from '../monitoring/corrective-answers';
 import { ReviewDecisions } from '../tasks/review-decisions';
 
 export interface GatewayAppOptions {
   goalDeclarationUrl: string;
   /** Defaults to the goal-declaration stub, which echoes monitoring's paths too. */
   monitoringUrl?: string;
+  /** Defaults to the goal-declaration stub, which stands in for evaluation's paths too. */
+  evaluationUrl?: string;
   upstreamTimeoutMs?: number;
   reviewDecisions?: ReviewDecisions;
+  /** Stands in for the corrective-case follow-up; by default it takes every answer. */
+  correctiveAnswers?: CorrectiveAnswers;
   auditStore?: AuditEventStore;
+  /** result-application's URL: the same stub unless given. */
+  resultApplicationUrl?: string;
+  rectificationVerifications?: RectificationVerifications;
 }
 
 const unusedStore: AuditEventStore = {
@@ -25,6 +36,14 @@ const unusedStore: AuditEventStore = {
 
 const unusedDecisions: ReviewDecisions = {
   decide: () => Promise.reject(new Error('no review decisions in this test')),
+};
+
+const unusedVerifications: RectificationVerifications = {
+  verify: () => Promise.reject(new Error('no rectification verifications in this test')),
+};
+
+const acceptingAnswers: CorrectiveAnswers = {
+  answer: async () => ({ followUp: {} as never, caseVersion: 2 }),
 };
 
 /** The real AppModule, with goal-declaration at the stub's URL and the Temporal and store edges replaced. */
@@ -38,10 +57,18 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<INes
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(GATEWAY_CONFIG)
     .useValue(config)
+    .overrideProvider(EVALUATION_UPSTREAM)
+    .useValue({ url: options.evaluationUrl ?? options.goalDeclarationUrl, timeoutMs: config.upstreamTimeoutMs })
     .overrideProvider(ReviewDecisions)
     .useValue(options.reviewDecisions ?? unusedDecisions)
+    .overrideProvider(CorrectiveAnswers)
+    .useValue(options.correctiveAnswers ?? acceptingAnswers)
     .overrideProvider(AUDIT_EVENT_STORE)
     .useValue(options.auditStore ?? unusedStore)
+    .overrideProvider(RESULT_APPLICATION_URL)
+    .useValue(options.resultApplicationUrl ?? options.goalDeclarationUrl)
+    .overrideProvider(RectificationVerifications)
+    .useValue(options.rectificationVerifications ?? unusedVerifications)
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   Logger.overrideLogger(false);
@@ -57,7 +84,8 @@ export const people = {
   reviewer: { sub: 'wang5', role: 'finance-reviewer' },
   admin: { sub: 'zhao6', role: 'finance-admin' },
   auditor: { sub: 'qian7', role: 'auditor' },
-  evaluator: { sub: 'sun8', role: 'evaluator' },
+  // An evaluator's `unit` claim is its agency (or expert) id: AG001 is assigned to OWN_PROJECT's key evaluation in the stub.
+  evaluator: { sub: 'sun8', role: 'evaluator', unit: 'AG001' },
 } satisfies Record<string, TokenClaims>;
 
 export type Person = keyof typeof people;

@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InternalTokenVerifier, type VerifiedIdentity } from '@bpm/auth';
+import { STUB_RECORDS } from './endpoints';
 
 /** One request the stub received. */
 export interface StubCall {
@@ -36,9 +37,14 @@ export class StubGoalDeclaration {
   readonly cases = new Map<string, { caseId: string; projectId: string; unitId: string; status: string }>();
   private readonly queued: StubReply[] = [];
   private server?: Server;
-  private readonly verifier = InternalTokenVerifier.fromEnv('goal-declaration');
+  /** Other records it answers `GET <path>` with (e.g. result-application's `/internal/rectifications/C1`). */
+  readonly records = new Map<string, unknown>(Object.entries(STUB_RECORDS));
+  // It stands in for result-application too, so it takes tokens for either audience.
+  private readonly verifiers = [InternalTokenVerifier.fromEnv('goal-declaration'), InternalTokenVerifier.fromEnv('result-application')];
   /** The stub stands in for monitoring too (its paths under `/internal/monitoring`), with monitoring's audience. */
   private readonly monitoringVerifier = InternalTokenVerifier.fromEnv('monitoring');
+  /** The stub stands in for evaluation too (its `/internal/…-evaluations`, third parties and reports), with evaluation's audience. */
+  private readonly evaluationVerifier = InternalTokenVerifier.fromEnv('evaluation');
   url = '';
 
   async start(): Promise<this> {
@@ -64,7 +70,7 @@ export class StubGoalDeclaration {
 
   /** Calls other than the unit-scope look-ups (`GET /internal/goals/:id`). */
   forwarded(): StubCall[] {
-    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/(goals|monitoring\/cases)\/[^/]+$/.test(c.path)));
+    return this.calls.filter((c) => !(c.method === 'GET' && /^\/internal\/(goals|monitoring\/cases|self-evaluations|key-evaluations)\/[^/]+$/.test(c.path)));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -81,8 +87,13 @@ export class StubGoalDeclaration {
       body: !text ? undefined : /json/.test(req.headers['content-type'] ?? '') ? JSON.parse(text) : { bytes: chunks.reduce((n, c) => n + c.length, 0) },
     };
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    const verifier = call.path.startsWith('/internal/monitoring') ? this.monitoringVerifier : this.verifier;
-    call.identity = token ? await verifier.verify(token).catch(() => undefined) : undefined;
+    const verifiers = call.path.startsWith('/internal/monitoring')
+      ? [this.monitoringVerifier]
+      : EVALUATION_PATH.test(call.path)
+        ? [this.evaluationVerifier]
+        : this.verifiers;
+    call.identity = undefined;
+    for (const verifier of token ? verifiers : []) call.identity ??= await verifier.verify(token as string).catch(() => undefined);
     this.calls.push(call);
     if (!call.identity) {
       const problem = { type: 'https://bpm.local/problems/internal-token-invalid', title: '未认证', status: 401, detail: '内部接口的访问令牌无效', code: 'INTERNAL_TOKEN_INVALID' };
@@ -105,6 +116,7 @@ export class StubGoalDeclaration {
       }
       return send(res, 200, JSON.stringify({ ...goal, statusLabel: '草稿', version: 1, streamVersion: 2 }), undefined, { etag: '"2"' });
     }
+    if (call.method === 'GET' && this.records.has(call.path)) return send(res, 200, JSON.stringify(this.records.get(call.path)));
     const casePath = /^\/internal\/monitoring\/cases\/([^/]+)$/.exec(call.path);
     if (call.method === 'GET' && casePath) {
       const found = this.cases.get(casePath[1]);
@@ -114,12 +126,20 @@ export class StubGoalDeclaration {
       }
       return send(res, 200, JSON.stringify(found));
     }
+    // Evaluation's records carry the unit of the goal they evaluate (its unit-scope look-ups).
+    const evaluationPath = /^\/internal\/(self-evaluations|key-evaluations)\/([^/]+)$/.exec(call.path);
+    if (call.method === 'GET' && evaluationPath && this.goals.has(evaluationPath[2])) {
+      const goal = this.goals.get(evaluationPath[2]);
+      return send(res, 200, JSON.stringify(evaluationPath[1] === 'self-evaluations' ? { projectId: goal?.projectId, unitId: goal?.unitId, status: 'open' } : { projectId: goal?.projectId, project: { unitId: goal?.unitId }, agencyId: 'AG001', expertIds: ['EX001'], status: 'in-progress' }));
+    }
     const status = call.method === 'POST' && !/\/(submission|adjustment-requests|completion)$/.test(call.path) ? 201 : 200;
     // Changes answer with the next version's ETag, as goal-declaration does.
     const etag: Record<string, string> = call.method === 'GET' ? {} : { etag: '"3"' };
     return send(res, status, JSON.stringify({ echo: { method: call.method, path: call.path, query: call.query, body: call.body } }), undefined, etag);
   }
 }
+
+const EVALUATION_PATH = /^\/internal\/(self-evaluations|key-evaluations|third-parties|evaluation-reports)(\/|$)/;
 
 function send(
   res: ServerResponse,

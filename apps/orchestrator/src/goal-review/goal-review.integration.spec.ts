@@ -8,6 +8,8 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { decideReview, describeReviewTask, ORCHESTRATOR_TASK_QUEUE, ReviewTaskError, startGoalReview } from '@bpm/workflows';
 import { createWorkerActivities } from '../worker/activities';
 import { workflowsPath } from '../worker/workflows-path';
+import { createCorrectiveCaseActivities } from '../monitoring/activities';
+import { loadMonitoringConfig } from '../monitoring/monitoring.config';
 import { createGoalReviewActivities } from './activities';
 
 /**
@@ -56,7 +58,11 @@ beforeAll(async () => {
     connection: env.nativeConnection,
     taskQueue: ORCHESTRATOR_TASK_QUEUE,
     workflowsPath: workflowsPath(),
-    activities: createWorkerActivities('orchestrator', createGoalReviewActivities({ goalDeclarationUrl, timeoutMs: 2_000 }, InternalTokenIssuer.fromEnv('orchestrator'))),
+    activities: createWorkerActivities(
+      'orchestrator',
+      createGoalReviewActivities({ goalDeclarationUrl, timeoutMs: 2_000 }, InternalTokenIssuer.fromEnv('orchestrator')),
+      createCorrectiveCaseActivities(loadMonitoringConfig({}), InternalTokenIssuer.fromEnv('orchestrator')),
+    ),
   });
   running = worker.run();
 }, 120_000);

@@ -1,4 +1,4 @@
-import type { GoalReviewActivities, WiringActivities } from '@bpm/workflows';
+import type { CorrectiveCaseActivities, GoalReviewActivities, KeyEvaluationActivities, WiringActivities } from '@bpm/workflows';
 
 /** Activities do the I/O that workflows may not. */
 export function createActivities(service: string): WiringActivities {
@@ -13,6 +13,8 @@ export function createActivities(service: string): WiringActivities {
 export function createWorkerActivities(
   service: string,
   goalReview: GoalReviewActivities,
-): WiringActivities & GoalReviewActivities {
-  return { ...createActivities(service), ...goalReview };
+  correctiveCase: CorrectiveCaseActivities,
+  keyEvaluation?: KeyEvaluationActivities,
+): WiringActivities & GoalReviewActivities & CorrectiveCaseActivities & Partial<KeyEvaluationActivities> {
+  return { ...createActivities(service), ...goalReview, ...correctiveCase, ...keyEvaluation };
 }

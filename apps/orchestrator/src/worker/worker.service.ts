@@ -2,8 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { ServiceConfig } from '@bpm/config';
 import { SERVICE_CONFIG } from '@bpm/service';
-import { ORCHESTRATOR_TASK_QUEUE, type GoalReviewActivities } from '@bpm/workflows';
+import { ORCHESTRATOR_TASK_QUEUE, type CorrectiveCaseActivities, type GoalReviewActivities, type KeyEvaluationActivities } from '@bpm/workflows';
 import { GOAL_REVIEW_ACTIVITIES } from '../goal-review/goal-review.providers';
+import { KEY_EVALUATION_ACTIVITIES } from '../key-evaluation/key-evaluation.providers';
+import { CORRECTIVE_CASE_ACTIVITIES } from '../monitoring/monitoring.providers';
 import { createWorkerActivities } from './activities';
 import { workflowsPath } from './workflows-path';
 
@@ -18,6 +20,8 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(GOAL_REVIEW_ACTIVITIES) private readonly goalReviewActivities: GoalReviewActivities,
+    @Inject(KEY_EVALUATION_ACTIVITIES) private readonly keyEvaluationActivities: KeyEvaluationActivities,
+    @Inject(CORRECTIVE_CASE_ACTIVITIES) private readonly correctiveCaseActivities: CorrectiveCaseActivities,
   ) {}
 
   async onApplicationBootstrap() {
@@ -28,7 +32,7 @@ export class WorkerService implements OnApplicationBootstrap, OnApplicationShutd
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: ORCHESTRATOR_TASK_QUEUE,
       workflowsPath: workflowsPath(),
-      activities: createWorkerActivities('orchestrator', this.goalReviewActivities),
+      activities: createWorkerActivities('orchestrator', this.goalReviewActivities, this.correctiveCaseActivities, this.keyEvaluationActivities),
     });
     this.running = this.worker.run().catch((e) => this.logger.error(e));
     this.logger.log(`worker polling ${ORCHESTRATOR_TASK_QUEUE}`);

@@ -11,14 +11,14 @@ import { AppModule as ResultApplicationModule } from '../../../result-applicatio
 export const serviceModules: Record<string, Type<unknown>> = {
   'goal-declaration': GoalDeclarationModule,
   monitoring: MonitoringModule,
-  gateway: GatewayModule,
   evaluation: EvaluationModule,
+  gateway: GatewayModule,
   'result-application': ResultApplicationModule,
   orchestrator: OrchestratorModule,
 };
 
 /** The services others call, and the variable that tells them where. */
-const urlVariables: Record<string, string> = { 'goal-declaration': 'GOAL_DECLARATION_URL', monitoring: 'MONITORING_URL' };
+const urlVariables: Record<string, string> = { 'goal-declaration': 'GOAL_DECLARATION_URL', monitoring: 'MONITORING_URL', evaluation: 'EVALUATION_URL' };
 
 async function boot(module: Type<unknown>): Promise<INestApplication> {
   const ref = await Test.createTestingModule({ imports: [module] }).compile();
@@ -30,7 +30,7 @@ async function boot(module: Type<unknown>): Promise<INestApplication> {
 
 /**
  * The six services in this process, on the real infrastructure, each on its own port.
- * goal-declaration and monitoring start first: the gateway and the orchestrator's activities call their URLs.
+ * goal-declaration, monitoring and evaluation start first: the gateway and the orchestrator's activities call their URLs.
  */
 export async function startPlatform(): Promise<Record<string, INestApplication>> {
   const running: Record<string, INestApplication> = {};

@@ -137,3 +137,14 @@ function statusOf(code: string, details: readonly unknown[] | null | undefined):
   const status = (details?.[0] as { status?: unknown } | undefined)?.status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : 422;
 }
+
+/**
+ * The region's monthly monitoring cycle for a fiscal year, from `fromMonth` (January for a new
+ * year). Idempotent: a second start, e.g. by the annual cycle after a finance admin, returns
+ * the running cycle. Resolves once started; the cycle runs until December's reports fall due.
+ */
+export async function startMonitoringCycle(client: HasWorkflowClient, region: string, fiscalYear: number, fromMonth = 1): Promise<{ workflowId: string; runId: string }> {
+  const handle = await startMonthlyCycle(client, { region, fiscalYear, month: fromMonth });
+  const { runId } = await handle.describe();
+  return { workflowId: handle.workflowId, runId };
+}

@@ -1,0 +1,2 @@
+export * from './evaluation.client';
+export * from './evaluation.module';

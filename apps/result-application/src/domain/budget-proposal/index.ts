@@ -1,0 +1,3 @@
+export * from './proposals';
+export * from './review';
+export * from './export';

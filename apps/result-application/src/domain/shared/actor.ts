@@ -1,0 +1,6 @@
+/** Who acts, as the verified token says. Roles of DOMAIN.md. */
+export type Role = 'unit' | 'finance-reviewer' | 'finance-admin' | 'evaluator' | 'auditor' | 'system';
+export type Actor = Readonly<{ userId: string; role: Role; unitId?: string }>;
+
+const blank = (text: unknown) => typeof text !== 'string' || text.trim() === '';
+export { blank };

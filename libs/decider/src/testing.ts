@@ -1,0 +1,2 @@
+/** Test-only helpers: import from `@bpm/decider/testing` in *.spec.ts files. */
+export * from './lib/testing/decider-spec';
