@@ -26,8 +26,8 @@ function infraUp(): { done: Promise<void>; interrupt: () => void } {
 }
 
 function buildServices(): Promise<void> {
-  return step('platform', 'services', 'building the six services with webpack', 'usually 2-3 min', () =>
-    runLogged('services build', 'build-services', 'npx', ['nx', 'run-many', '-t', 'build', '--projects', services.join(','), '--output-style=static'], {
+  return step('platform', 'services', 'building the six services (webpack) and the console (vite)', 'usually 2-3 min', () =>
+    runLogged('services build', 'build-services', 'npx', ['nx', 'run-many', '-t', 'build', '--projects', [...services, 'console'].join(','), '--output-style=static'], {
       NX_DAEMON: 'false',
       NX_NO_CLOUD: 'true',
     }),
@@ -87,6 +87,7 @@ async function main() {
   }
   say(`everything is up in ${seconds(Date.now() - started)}`);
   say(`gateway (REST API)   http://127.0.0.1:${servicePorts.gateway}`);
+  say(`console (web)        http://127.0.0.1:${servicePorts.gateway}/console`);
   say(`OpenAPI page         http://127.0.0.1:${servicePorts.gateway}/docs`);
   say(`Temporal UI          http://127.0.0.1:${infraPort('BPM_TEMPORAL_UI_PORT')}`);
   say(`a token for a unit:  npx tsx tools/token/issue-token.ts --role unit --unit U001 --sub zhang3`);

@@ -3,8 +3,10 @@ import { HttpPlatformModule } from '@bpm/http';
 import { ServiceRuntimeModule } from '@bpm/service';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth';
+import { ConsoleModule } from '../console/console.module';
 import { EvaluationModule } from '../evaluation';
 import { CyclesModule } from '../cycles/cycles.module';
+import { SignInController } from '../sign-in/sign-in.controller';
 import { GoalDeclarationModule } from '../goal-declaration';
 import { ResultApplicationModule } from '../result-application/result-application.module';
 import { MonitoringModule } from '../monitoring';
@@ -13,8 +15,8 @@ import { ForwardingModule } from './forwarding.module';
 
 /**
  * The public API: problem+json and validation (HttpPlatformModule), bearer tokens and roles
- * (AuthModule, global guards), the road to goal-declaration and monitoring, the inbox, the audit reads,
- * and the annual cycle.
+ * (AuthModule, global guards), the road to goal-declaration and monitoring, the inbox, the audit
+ * reads, the annual cycle, the console's sign-in (local mode) and the console's files under /console.
  */
 @Module({
   imports: [
@@ -29,6 +31,8 @@ import { ForwardingModule } from './forwarding.module';
     AuditModule,
     ResultApplicationModule,
     CyclesModule,
+    ConsoleModule,
   ],
+  controllers: [SignInController],
 })
 export class AppModule {}

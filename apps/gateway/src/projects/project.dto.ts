@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FieldLabel } from '@bpm/http';
 import { BUDGET_TYPES, BudgetType, PROJECT_TYPES, ProjectType } from '@bpm/goal-declaration-contract';
 import { FiscalYearField, IdField, MoneyField, NestedField, TextField } from '../common/dto';
+import { GoalListQuery } from '../goals/goal.dto';
 
 export class MultiYearPeriodDto {
   @ApiProperty({ description: '实施期起始年度', example: 2026, type: 'integer', minimum: 2000, maximum: 2100 })
@@ -79,4 +80,10 @@ export class ProjectRegisteredDto {
 
   @ApiProperty({ description: '绩效目标流的版本' })
   version!: number;
+}
+
+/** 项目列表: the goal list's filters plus a search in the project's name or code. */
+export class ProjectListQuery extends GoalListQuery {
+  @TextField('项目名称或编码', '按项目名称或编码模糊查询', 100, true)
+  search?: string;
 }

@@ -36,10 +36,11 @@ function declareGuardAnswers(document: OpenAPIObject): void {
 }
 
 /**
- * Serves the OpenAPI document and UI, with JWT bearer auth applied to every operation
- * (routes marked public still work without it) and the problem+json schema registered.
+ * The OpenAPI document, with JWT bearer auth applied to every operation (routes marked
+ * public still work without it) and the problem+json schema registered. Also used without
+ * serving it: the console's client types are generated from it.
  */
-export function setupOpenApi(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
+export function createOpenApiDocument(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(options.title)
     .setDescription(options.description ?? '')
@@ -78,6 +79,12 @@ export function setupOpenApi(app: INestApplication, options: OpenApiOptions): Op
     },
   };
   declareGuardAnswers(document);
+  return document;
+}
+
+/** Serves the OpenAPI document (`<path>-json`) and its UI. */
+export function setupOpenApi(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
+  const document = createOpenApiDocument(app, options);
   SwaggerModule.setup(options.path ?? 'docs', app, document);
   return document;
 }
