@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '@bpm/http';
 import { AuthenticatedActor, CurrentActor, Public, Roles, canAccessUnit, unitFilterFor } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, path } from '../goal-declaration';
@@ -25,7 +25,7 @@ export class DisclosuresController {
   @Roles('unit')
   @ApiOperation({ summary: '提出公开申请（已批复的绩效目标或已确定的评价结果）', description: '只能为本单位的记录提出。' })
   @ApiBody(anyObject)
-  @ApiProblems(409, 422)
+  @ApiProblems(404, 409, 422)
   propose(@CurrentActor() actor: AuthenticatedActor, @Body() body: Record<string, unknown>) {
     const record = body['record'] as { unitId?: unknown } | undefined;
     // Another unit's record answers as a missing one, as result-application's domain does.
@@ -54,7 +54,7 @@ export class DisclosuresController {
   @Post(':disclosureId/publication')
   @Roles('finance-reviewer', 'finance-admin')
   @ApiOperation({ summary: '发布已审核通过的公开信息' })
-  @ApiProblems(404, 409)
+  @ApiProblems(404, 409, 422)
   publish(@CurrentActor() actor: AuthenticatedActor, @Param('disclosureId') id: string) {
     return this.upstream.post(actor, path`/internal/disclosures/${id}/publication`, {});
   }
@@ -76,6 +76,7 @@ export class PublicDisclosuresController {
 
   @Get(':disclosureId')
   @ApiOperation({ summary: '查看一条公开信息' })
+  @ApiOkResponse({ description: '已公开的信息（按公开审核的删减处理）', ...anyObject })
   @ApiProblems(404)
   get(@Param('disclosureId') id: string) {
     return this.upstream.get(PUBLIC_READER, path`/public/disclosures/${id}`);

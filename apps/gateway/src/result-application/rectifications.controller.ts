@@ -50,7 +50,8 @@ export class RectificationsController {
   @Get(':caseId')
   @Roles('unit', 'finance-reviewer', 'finance-admin', 'auditor')
   @ApiOperation({ summary: '查看整改事项' })
-  @ApiProblems(404)
+  @ApiOkResponse({ description: '整改事项及各项要求的答复与核实情况', ...anyObject })
+  @ApiProblems(404, 422)
   get(@CurrentActor() actor: AuthenticatedActor, @Param('caseId') caseId: string) {
     return this.ownCase(actor, caseId);
   }
