@@ -1690,6 +1690,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 启动年度工作
+         * @description 按区划与年度启动年度预算绩效管理循环；日程不填则按默认日程。
+         */
+        post: operations["CyclesController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{region}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看年度工作进度
+         * @description 当前阶段、截止时间、逾期事项与阶段变更记录。
+         */
+        get: operations["CyclesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{region}/{year}/deadline-extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 延长阶段截止时间
+         * @description 须填写原因；记录操作人与原因。
+         */
+        post: operations["CyclesController_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{region}/{year}/phase-advances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 手动推进阶段
+         * @description 结束当前阶段并进入下一阶段；须填写原因，记录操作人与原因。
+         */
+        post: operations["CyclesController_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2183,6 +2263,45 @@ export interface components {
             anchor?: {
                 [key: string]: unknown;
             } | null;
+        };
+        StartCycleDto: {
+            /**
+             * @description 区划编码
+             * @example U001
+             */
+            region: string;
+            /**
+             * @description 预算年度
+             * @example 2026
+             */
+            fiscalYear: number;
+            /** @description 各阶段截止时间；不填则按默认日程（上年秋季申报审核 … 次年10月下年度预算建议） */
+            calendar?: {
+                [key: string]: unknown;
+            };
+        };
+        DeadlineExtensionDto: {
+            /**
+             * @description 阶段：goal-declaration、goal-review、budget-issue、monitoring、year-end、self-evaluation、key-evaluation、result-application、disclosure、next-year-budget
+             * @enum {string}
+             */
+            phase: "goal-declaration" | "goal-review" | "budget-issue" | "monitoring" | "year-end" | "self-evaluation" | "key-evaluation" | "result-application" | "disclosure" | "next-year-budget";
+            /**
+             * @description 新的截止时间（ISO 8601，含时区）
+             * @example 2027-07-15T23:59:59+08:00
+             */
+            newDeadline: string;
+            /** @description 延期原因（记入年度工作事件） */
+            reason: string;
+        };
+        PhaseAdvanceDto: {
+            /**
+             * @description 要结束的当前阶段（防止重复推进）。阶段：goal-declaration、goal-review、budget-issue、monitoring、year-end、self-evaluation、key-evaluation、result-application、disclosure、next-year-budget
+             * @enum {string}
+             */
+            fromPhase: "goal-declaration" | "goal-review" | "budget-issue" | "monitoring" | "year-end" | "self-evaluation" | "key-evaluation" | "result-application" | "disclosure" | "next-year-budget";
+            /** @description 手动推进原因（记入年度工作事件） */
+            reason: string;
         };
         /** @description RFC 9457 (application/problem+json) */
         ProblemDetails: {
@@ -10525,6 +10644,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 已受理 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -10628,11 +10758,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description 请求有误 */
             400: {
@@ -10710,6 +10845,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 整改事项及各项要求的答复与核实情况 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -10739,6 +10885,15 @@ export interface operations {
             };
             /** @description 未找到 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则不允许 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10802,6 +10957,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 已受理 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -10921,6 +11087,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -11031,11 +11208,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description 请求有误 */
             400: {
@@ -11117,6 +11299,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 已受理 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -11218,6 +11411,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -11422,11 +11626,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description 请求有误 */
             400: {
@@ -11508,6 +11717,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 已受理 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -11608,6 +11828,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -11718,11 +11949,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description 请求有误 */
             400: {
@@ -11804,6 +12040,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 已受理 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -11824,6 +12071,15 @@ export interface operations {
             };
             /** @description 无权访问 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11913,6 +12169,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 已受理 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -12031,6 +12298,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 已受理 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -12143,6 +12421,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 已受理 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -12181,6 +12470,15 @@ export interface operations {
             };
             /** @description 数据冲突 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则不允许 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12238,11 +12536,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description 请求有误 */
             400: {
@@ -12320,6 +12623,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 已公开的信息（按公开审核的删减处理） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -12406,6 +12720,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
             /** @description 请求有误 */
             400: {
                 headers: {
@@ -12471,6 +12796,409 @@ export interface operations {
             };
             /** @description 上游服务超时 */
             504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CyclesController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartCycleDto"];
+            };
+        };
+        responses: {
+            /** @description 已启动的年度工作 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 无权访问 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 提交的内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则不允许 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求头过大 */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CyclesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 区划编码 */
+                region: string;
+                /** @description 预算年度 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 年度工作进度 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 无权访问 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求头过大 */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CyclesController_extend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 区划编码 */
+                region: string;
+                /** @description 预算年度 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeadlineExtensionDto"];
+            };
+        };
+        responses: {
+            /** @description 延期后的年度工作进度 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 无权访问 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 提交的内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则不允许 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求头过大 */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    CyclesController_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 区划编码 */
+                region: string;
+                /** @description 预算年度 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhaseAdvanceDto"];
+            };
+        };
+        responses: {
+            /** @description 推进后的年度工作进度 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求有误 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未登录或登录已失效 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 无权访问 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 数据冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 提交的内容过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 业务规则不允许 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 请求头过大 */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description 服务暂不可用 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBody, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, Roles, unitFilterFor } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, path } from '../goal-declaration';
 import { ResultApplicationClient } from './result-application.client';
@@ -15,6 +15,7 @@ export class BudgetProposalsController {
   constructor(private readonly upstream: ResultApplicationClient) {}
 
   @Get()
+  @ApiOkResponse({ description: '成功', schema: { type: 'object', additionalProperties: true } })
   @Roles('unit', 'finance-reviewer', 'finance-admin', 'auditor')
   @ApiOperation({ summary: '下年度预算安排建议表', description: '含按等级的合计；单位用户只能看到本单位的建议。' })
   list(@CurrentActor() actor: AuthenticatedActor, @Query() query: Record<string, string | undefined>) {
@@ -22,6 +23,7 @@ export class BudgetProposalsController {
   }
 
   @Post('generation')
+  @ApiCreatedResponse({ description: '已受理', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-admin')
   @ApiOperation({ summary: '生成预算安排建议', description: '依据评价等级、未整改事项和预算执行数据。' })
   @ApiBody(anyObject)
@@ -31,6 +33,7 @@ export class BudgetProposalsController {
   }
 
   @Post(':fiscalYear/:projectId/decision')
+  @ApiOkResponse({ description: '成功', schema: { type: 'object', additionalProperties: true } })
   @HttpCode(200)
   @Roles('finance-admin')
   @ApiOperation({ summary: '审定预算安排建议（采纳、调整并说明理由、不采纳）' })

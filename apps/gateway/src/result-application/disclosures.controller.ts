@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProblemException } from '@bpm/http';
 import { AuthenticatedActor, CurrentActor, Public, Roles, canAccessUnit, unitFilterFor } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, path } from '../goal-declaration';
@@ -15,6 +15,7 @@ export class DisclosuresController {
   constructor(private readonly upstream: ResultApplicationClient) {}
 
   @Get()
+  @ApiOkResponse({ description: '成功', schema: { type: 'object', additionalProperties: true } })
   @Roles('unit', 'finance-reviewer', 'finance-admin', 'auditor')
   @ApiOperation({ summary: '公开申请列表' })
   list(@CurrentActor() actor: AuthenticatedActor, @Query() query: Record<string, string | undefined>) {
@@ -22,6 +23,7 @@ export class DisclosuresController {
   }
 
   @Post()
+  @ApiCreatedResponse({ description: '已受理', schema: { type: 'object', additionalProperties: true } })
   @Roles('unit')
   @ApiOperation({ summary: '提出公开申请（已批复的绩效目标或已确定的评价结果）', description: '只能为本单位的记录提出。' })
   @ApiBody(anyObject)
@@ -34,6 +36,7 @@ export class DisclosuresController {
   }
 
   @Post(':disclosureId/approval')
+  @ApiCreatedResponse({ description: '已受理', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-reviewer', 'finance-admin')
   @ApiOperation({ summary: '审核通过公开申请（可删减字段，须注明法律依据）' })
   @ApiBody(anyObject)
@@ -43,6 +46,7 @@ export class DisclosuresController {
   }
 
   @Post(':disclosureId/rejection')
+  @ApiCreatedResponse({ description: '已受理', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-reviewer', 'finance-admin')
   @ApiOperation({ summary: '不予公开（须说明理由）' })
   @ApiBody(anyObject)
@@ -52,6 +56,7 @@ export class DisclosuresController {
   }
 
   @Post(':disclosureId/publication')
+  @ApiCreatedResponse({ description: '已受理', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-reviewer', 'finance-admin')
   @ApiOperation({ summary: '发布已审核通过的公开信息' })
   @ApiProblems(404, 409, 422)
@@ -69,6 +74,7 @@ export class PublicDisclosuresController {
   constructor(private readonly upstream: ResultApplicationClient) {}
 
   @Get()
+  @ApiOkResponse({ description: '成功', schema: { type: 'object', additionalProperties: true } })
   @ApiOperation({ summary: '已公开的绩效目标和评价结果' })
   list(@Query('page') page?: string, @Query('pageSize') pageSize?: string) {
     return this.upstream.get(PUBLIC_READER, '/public/disclosures', { page, pageSize });
@@ -91,6 +97,7 @@ export class ResultHistoryController {
   constructor(private readonly upstream: ResultApplicationClient) {}
 
   @Get(':category/:id/history')
+  @ApiOkResponse({ description: '成功', schema: { type: 'object', additionalProperties: true } })
   @Roles('auditor', 'finance-admin')
   @ApiOperation({ summary: '结果应用记录的变更历史（整改、预算安排、交叉重复、公开）' })
   @ApiProblems(404)

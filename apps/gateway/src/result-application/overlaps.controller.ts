@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, Roles } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, path } from '../goal-declaration';
 import { ResultApplicationClient } from './result-application.client';
@@ -14,6 +14,7 @@ export class OverlapsController {
   constructor(private readonly upstream: ResultApplicationClient) {}
 
   @Get()
+  @ApiOkResponse({ description: '成功', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-reviewer', 'finance-admin', 'auditor')
   @ApiOperation({ summary: '交叉重复、碎片化候选项目' })
   list(@CurrentActor() actor: AuthenticatedActor, @Query() query: Record<string, string | undefined>) {
@@ -21,6 +22,7 @@ export class OverlapsController {
   }
 
   @Post('scan')
+  @ApiCreatedResponse({ description: '已受理', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-admin')
   @ApiOperation({ summary: '比对同年度各单位项目（名称、总体目标、指标的字符相似度）' })
   @ApiBody(anyObject)
@@ -30,6 +32,7 @@ export class OverlapsController {
   }
 
   @Post(':candidateId/decision')
+  @ApiOkResponse({ description: '成功', schema: { type: 'object', additionalProperties: true } })
   @HttpCode(200)
   @Roles('finance-admin')
   @ApiOperation({ summary: '确认或排除交叉重复' })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ProblemException } from '@bpm/http';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedActor, CurrentActor, Roles, canAccessUnit, unitFilterFor } from '../auth';
 import { ApiProblems, ForwardsToGoalDeclaration, UpstreamProblemException, path } from '../goal-declaration';
 import { ResultApplicationClient } from './result-application.client';
@@ -28,6 +28,7 @@ export class RectificationsController {
   }
 
   @Get('open-requirements')
+  @ApiOkResponse({ description: '成功', schema: { type: 'object', additionalProperties: true } })
   @Roles('unit', 'finance-reviewer', 'finance-admin', 'auditor')
   @ApiOperation({ summary: '待办整改要求', description: '某单位尚未核实的整改要求及期限。' })
   openRequirements(@CurrentActor() actor: AuthenticatedActor, @Query('unitId') unitId?: string) {
@@ -57,6 +58,7 @@ export class RectificationsController {
   }
 
   @Post()
+  @ApiCreatedResponse({ description: '已受理', schema: { type: 'object', additionalProperties: true } })
   @Roles('finance-reviewer')
   @ApiOperation({ summary: '下达评价结果和整改要求' })
   @ApiBody(anyObject)
@@ -66,6 +68,7 @@ export class RectificationsController {
   }
 
   @Post(':caseId/requirements/:requirementId/answers')
+  @ApiCreatedResponse({ description: '已受理', schema: { type: 'object', additionalProperties: true } })
   @Roles('unit')
   @ApiOperation({ summary: '答复整改要求（整改措施）', description: '只能答复本单位的整改事项。' })
   @ApiBody(anyObject)
@@ -76,6 +79,7 @@ export class RectificationsController {
   }
 
   @Post(':caseId/requirements/:requirementId/decision')
+  @ApiOkResponse({ description: '成功', schema: { type: 'object', additionalProperties: true } })
   @HttpCode(200)
   @Roles('finance-reviewer')
   @ApiOperation({ summary: '核实整改措施（通过或退回）', description: '经整改流程记录；退回须填写意见。' })
