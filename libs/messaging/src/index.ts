@@ -4,6 +4,7 @@ export * from './lib/lag';
 export * from './lib/backoff';
 export * from './lib/relay-checkpoints';
 export * from './lib/relay';
+export * from './lib/context-relay';
 export * from './lib/inbox';
 export * from './lib/idempotent-consumer';
 export * from './lib/projection';

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { EventStore } from '@bpm/event-store';
-import { ensureTopics, EventRelay, topicFor } from '@bpm/messaging';
+import { ContextRelay, topicFor } from '@bpm/messaging';
 import { KAFKA, READ_MODEL_POOL } from '@bpm/service';
 import { EVENT_STORE, OWNED_CATEGORIES, SCHEMA, SOURCE } from './tokens';
 
@@ -12,35 +12,8 @@ export const EVALUATION_TOPIC = topicFor(SOURCE);
 
 /** Publishes this service's events to its topic, which it owns and creates. */
 @Injectable()
-export class Relay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly relay: EventRelay;
-
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(KAFKA) private readonly kafka: Kafka, @Inject(READ_MODEL_POOL) pool: Pool) {
-    this.relay = new EventRelay({
-      name: SOURCE,
-      store,
-      kafka,
-      pool,
-      schema: SCHEMA,
-      topicOf: () => EVALUATION_TOPIC,
-      categories: OWNED_CATEGORIES,
-      pollIntervalMs: 100,
-      logger: new Logger('Relay'),
-    });
-  }
-
-  async onApplicationBootstrap() {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      await ensureTopics(admin, [{ topic: EVALUATION_TOPIC, numPartitions: PARTITIONS }]);
-    } finally {
-      await admin.disconnect();
-    }
-    await this.relay.start();
-  }
-
-  async onApplicationShutdown() {
-    await this.relay.stop();
+export class Relay extends ContextRelay {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(KAFKA) kafka: Kafka, @Inject(READ_MODEL_POOL) pool: Pool) {
+    super(kafka, { name: EVALUATION_TOPIC, partitions: PARTITIONS }, { name: SOURCE, store, pool, schema: SCHEMA, categories: OWNED_CATEGORIES });
   }
 }
